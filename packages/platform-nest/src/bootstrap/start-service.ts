@@ -1,0 +1,63 @@
+import type { INestApplication } from "@nestjs/common";
+import { NestFactory } from "@nestjs/core";
+import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
+import { Logger } from "nestjs-pino";
+import type { ServiceConfig } from "../config/service-config";
+import { kafkaConsumerServer } from "../kafka/kafka-consumer.server";
+
+export interface StartOptions {
+  /** Consumer group of the service's Kafka event handlers; omit for services that only publish. */
+  consumerGroupId?: string;
+  /** Listen on this port instead of the configured one (tests pass 0). */
+  port?: number;
+}
+
+/**
+ * Creates, wires and starts a service: JSON logs, shutdown hooks, the Kafka
+ * consumer (if any) and the HTTP listener, in that order so the service only
+ * reports ready once it can do its work.
+ */
+export async function startService(
+  rootModule: Parameters<typeof NestFactory.create>[0],
+  config: ServiceConfig,
+  options: StartOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    rootModule,
+    new FastifyAdapter({ requestIdHeader: "x-request-id" }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  if (options.consumerGroupId) {
+    app.connectMicroservice(
+      {
+        strategy: kafkaConsumerServer({
+          brokers: config.KAFKA_BROKERS,
+          clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
+          groupId: options.consumerGroupId,
+        }),
+      },
+      { inheritAppConfig: true },
+    );
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.port ?? config.HTTP_PORT, config.HTTP_HOST);
+  return app;
+}
+
+/**
+ * Bounds shutdown: Nest closes the consumer (finishing the message in hand)
+ * and the listener on SIGTERM; if that takes longer than the grace period the
+ * process exits anyway rather than being killed mid-write by the orchestrator.
+ */
+export function boundShutdown(timeoutMs: number): void {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`shutdown exceeded ${timeoutMs} ms; exiting\n`);
+        process.exit(1);
+      }, timeoutMs).unref();
+    });
+  }
+}

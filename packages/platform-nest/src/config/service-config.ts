@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const commaSeparated = z
+  .string()
+  .min(1)
+  .transform((value) =>
+    value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL, e.g. postgres://user:pass@host:5432/db");
+
+/** Settings every peakshop service reads; services extend it with their own. */
+export const serviceConfigSchema = z.object({
+  SERVICE_NAME: z.string().min(1),
+  HTTP_HOST: z.string().default("0.0.0.0"),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: postgresUrl,
+  KAFKA_BROKERS: commaSeparated.describe("comma-separated host:port list"),
+  KAFKA_CLIENT_ID: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+  /** How long shutdown may take to finish in-flight work, in milliseconds. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
+});
+
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+
+export const SERVICE_CONFIG = Symbol("SERVICE_CONFIG");

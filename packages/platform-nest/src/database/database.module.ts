@@ -1,0 +1,33 @@
+import { TypeOrmModule } from "@nestjs/typeorm";
+import type { DataSourceOptions } from "typeorm";
+import type { ServiceConfig } from "../config/service-config";
+
+export interface DatabaseSettings {
+  entities: NonNullable<DataSourceOptions["entities"]>;
+  migrations: NonNullable<DataSourceOptions["migrations"]>;
+}
+
+/** The data source options a service and its migration command share. */
+export function dataSourceOptions(config: Pick<ServiceConfig, "DATABASE_URL" | "SERVICE_NAME">, settings: DatabaseSettings) {
+  return {
+    type: "postgres" as const,
+    url: config.DATABASE_URL,
+    entities: settings.entities,
+    migrations: settings.migrations,
+    migrationsTableName: "typeorm_migrations",
+    synchronize: false,
+    applicationName: config.SERVICE_NAME,
+    extra: { max: 10, connectionTimeoutMillis: 5_000 },
+  };
+}
+
+/** Migrations run at service start, inside a transaction, before traffic arrives. */
+export function databaseModule(config: ServiceConfig, settings: DatabaseSettings) {
+  return TypeOrmModule.forRoot({
+    ...dataSourceOptions(config, settings),
+    migrationsRun: true,
+    migrationsTransactionMode: "each",
+    retryAttempts: 10,
+    retryDelay: 1_000,
+  });
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { Kafka, logLevel } from "kafkajs";
+
+export interface ReadRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/**
+ * Reads a topic from the beginning with a throwaway consumer group until
+ * `enough` says so or the time runs out: for tests, operators' tools and the
+ * dead-letter CLI, never for service consumers.
+ */
+export async function readTopic(
+  brokers: string[],
+  topic: string,
+  enough: (records: ReadRecord[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<ReadRecord[]> {
+  const kafka = new Kafka({ clientId: "peakshop-reader", brokers, logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `peakshop-reader-${randomUUID()}` });
+  const records: ReadRecord[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(message.headers ?? {})) {
+            if (value !== undefined) headers[name] = value.toString();
+          }
+          records.push({
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? null,
+            value: message.value?.toString() ?? null,
+            headers,
+          });
+          if (enough(records)) resolve();
+        },
+      });
+    });
+    return records;
+  } finally {
+    clearTimeout(timer);
+    await consumer.disconnect();
+  }
+}

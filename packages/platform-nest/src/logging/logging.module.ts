@@ -1,0 +1,25 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { LoggerModule } from "nestjs-pino";
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** Structured JSON logs; every request log line carries the request id as `correlationId`. */
+export function loggingModule(serviceName: string, level: string) {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level,
+      base: { service: serviceName },
+      messageKey: "message",
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: ["req.headers.authorization", "req.headers.cookie"],
+      genReqId: (request: IncomingMessage) => {
+        const given = request.headers[REQUEST_ID_HEADER];
+        return (Array.isArray(given) ? given[0] : given) ?? randomUUID();
+      },
+      customProps: (request: IncomingMessage & { id?: unknown }) => ({ correlationId: request.id }),
+      autoLogging: { ignore: (request) => (request.url ?? "").startsWith("/health") },
+    },
+  });
+}

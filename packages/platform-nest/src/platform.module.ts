@@ -1,0 +1,50 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from "@nestjs/common";
+import { TerminusModule } from "@nestjs/terminus";
+import { Registry } from "prom-client";
+import { SERVICE_CONFIG, type ServiceConfig } from "./config/service-config";
+import { databaseModule, type DatabaseSettings } from "./database/database.module";
+import { HealthController } from "./health/health.controller";
+import { KafkaHealthIndicator } from "./health/kafka.health-indicator";
+import { KafkaPort } from "./kafka/kafka.port";
+import { KafkajsAdapter } from "./kafka/kafkajs.adapter";
+import { loggingModule } from "./logging/logging.module";
+import { MetricsController } from "./metrics/metrics.controller";
+import { createMetricsRegistry } from "./metrics/metrics-registry";
+
+class KafkaPortLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(KafkaPort) private readonly kafka: KafkaPort) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.kafka.close();
+  }
+}
+
+/** Everything a peakshop service gets for free: config, logs, health, metrics, database, Kafka. */
+@Module({})
+export class PlatformModule {
+  static forRoot(config: ServiceConfig, database: DatabaseSettings): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [loggingModule(config.SERVICE_NAME, config.LOG_LEVEL), TerminusModule, databaseModule(config, database)],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: Registry, useFactory: () => createMetricsRegistry(config.SERVICE_NAME) },
+        {
+          provide: KafkaPort,
+          useFactory: () =>
+            new KafkajsAdapter({
+              brokers: config.KAFKA_BROKERS,
+              clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
+              service: config.SERVICE_NAME,
+              logLevel: config.LOG_LEVEL,
+            }),
+        },
+        KafkaPortLifecycle,
+        KafkaHealthIndicator,
+      ],
+      exports: [SERVICE_CONFIG, Registry, KafkaPort],
+    };
+  }
+}
