@@ -37,7 +37,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: impureForDomain, message: "Domain code is pure: no frameworks, drivers, I/O or clocks." },
+            {
+              group: impureForDomain,
+              message: "Domain code is pure: no frameworks, drivers, I/O or clocks.",
+            },
           ],
         },
       ],
@@ -52,7 +55,20 @@ export default tseslint.config(
         {
           paths: [{ name: "kafkajs", message: "Use the Kafka port from @peakshop/platform-nest." }],
           patterns: [
-            { group: ["@peakshop/order", "@peakshop/order/*", "@peakshop/notification", "@peakshop/notification/*", "@peakshop/cart*", "@peakshop/inventory*", "@peakshop/payment*", "@peakshop/gateway*", "@peakshop/bank-simulator*"], message: "Apps never import other apps." },
+            {
+              group: [
+                "@peakshop/order",
+                "@peakshop/order/*",
+                "@peakshop/notification",
+                "@peakshop/notification/*",
+                "@peakshop/cart*",
+                "@peakshop/inventory*",
+                "@peakshop/payment*",
+                "@peakshop/gateway*",
+                "@peakshop/bank-simulator*",
+              ],
+              message: "Apps never import other apps.",
+            },
           ],
         },
       ],

@@ -28,6 +28,8 @@ inputs_hash() { # hash of a folder's tracked inputs plus extra words
     | sha256sum | cut -c1-16
 }
 
+image_id() { docker image inspect --format '{{.Id}}' "$1"; }
+
 current_hash() { docker image inspect --format '{{ index .Config.Labels "org.peakshop.inputs-hash" }}' "$1" 2>/dev/null || true; }
 
 build() { # image context hash [docker build args...]
@@ -44,7 +46,9 @@ build() { # image context hash [docker build args...]
 
 build_base() {
   local hash
-  hash=$(inputs_hash "$here/base" "$suite $mirror")
+  local ca_sum
+  ca_sum=$(cat "${PEAKSHOP_EXTRA_CA_DIR:-/usr/local/share/ca-certificates}"/*.crt 2>/dev/null | sha256sum | cut -c1-16)
+  hash=$(inputs_hash "$here/base" "$suite $mirror $ca_sum")
   if [ "$(current_hash "$base_image")" = "$hash" ]; then
     say "up to date: $base_image"
     return 0
@@ -83,15 +87,15 @@ fetch_node_tarballs() {
 
 started_all=$SECONDS
 build_base
-build "$postgres_image" "$here/postgres" "$(inputs_hash "$here/postgres" "$base_image")" \
+build "$postgres_image" "$here/postgres" "$(inputs_hash "$here/postgres" "$(image_id "$base_image")")" \
   --build-arg "BASE_IMAGE=$base_image"
 fetch_kafka_jars
-build "$kafka_image" "$here/kafka" "$(inputs_hash "$here/kafka" "$base_image $(cat "$here/kafka/jars/.pom-sha256")")" \
+build "$kafka_image" "$here/kafka" "$(inputs_hash "$here/kafka" "$(image_id "$base_image") $(cat "$here/kafka/jars/.pom-sha256")")" \
   --build-arg "BASE_IMAGE=$base_image"
 fetch_node_tarballs
-build "$node_image" "$here/node" "$(inputs_hash "$here/node" "$base_image $node_version $npm_version")" \
+build "$node_image" "$here/node" "$(inputs_hash "$here/node" "$(image_id "$base_image") $node_version $npm_version")" \
   --build-arg "BASE_IMAGE=$base_image"
-build "$reaper_image" "$here/reaper" "$(inputs_hash "$here/reaper" "$node_image")" \
+build "$reaper_image" "$here/reaper" "$(inputs_hash "$here/reaper" "$(image_id "$node_image")")" \
   --build-arg "NODE_IMAGE=$node_image"
 
 mkdir -p "$root/.peakshop"

@@ -7,9 +7,9 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_install() {
   export DEBIAN_FRONTEND=noninteractive
   if [ ! -f /tmp/.peakshop-apt-updated ]; then
-    as_root apt-get update -q >/dev/null && touch /tmp/.peakshop-apt-updated
+    as_root apt-get update -q >/dev/null 2>&1 && touch /tmp/.peakshop-apt-updated
   fi
-  as_root apt-get install -y -q "$@" >/dev/null
+  as_root apt-get install -y -q "$@" >/dev/null 2>&1
 }
 
 docker_answers() { timeout 10 docker info >/dev/null 2>&1; }

@@ -17,7 +17,10 @@ export class NotificationModule {
     return {
       module: NotificationModule,
       imports: [
-        PlatformModule.forRoot(config, { entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS }),
+        PlatformModule.forRoot(config, {
+          entities: NOTIFICATION_ENTITIES,
+          migrations: NOTIFICATION_MIGRATIONS,
+        }),
         TypeOrmModule.forFeature(NOTIFICATION_ENTITIES),
       ],
       controllers: [ReceivedEventsController, SkeletonEventsConsumer],

@@ -5,6 +5,12 @@ import type { NotificationConfig } from "./config";
 
 export { loadNotificationConfig, type NotificationConfig } from "./config";
 
-export function startNotificationService(config: NotificationConfig, options: Omit<StartOptions, "consumerGroupId"> = {}) {
-  return startService(NotificationModule.forRoot(config), config, { ...options, consumerGroupId: config.KAFKA_GROUP_ID });
+export function startNotificationService(
+  config: NotificationConfig,
+  options: Omit<StartOptions, "consumerGroupId"> = {},
+) {
+  return startService(NotificationModule.forRoot(config), config, {
+    ...options,
+    consumerGroupId: config.KAFKA_GROUP_ID,
+  });
 }

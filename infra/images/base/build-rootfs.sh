@@ -8,6 +8,13 @@ trap 'rm -rf "$work"' EXIT
 command -v debootstrap >/dev/null || { echo "debootstrap is missing" >&2; exit 1; }
 debootstrap --variant=minbase --include=ca-certificates "$suite" "$work/rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 \
   || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
+# Trust the certificate authorities this machine trusts locally (for example a
+# TLS-inspecting proxy's), so package installs inside the images work here too.
+ca_dir="${PEAKSHOP_EXTRA_CA_DIR:-/usr/local/share/ca-certificates}"
+if compgen -G "$ca_dir/*.crt" >/dev/null; then
+  cp "$ca_dir"/*.crt "$work/rootfs/usr/local/share/ca-certificates/"
+  chroot "$work/rootfs" update-ca-certificates >/dev/null
+fi
 # Keep images small: no docs, no man pages, no apt caches inside later layers.
 cat >"$work/rootfs/etc/dpkg/dpkg.cfg.d/01-peakshop-nodoc" <<'CFG'
 path-exclude=/usr/share/doc/*

@@ -61,16 +61,22 @@ async function removeMatching(filters) {
   const containers = (await docker("GET", `/containers/json?all=true&filters=${query}`)) ?? [];
   for (const container of containers) {
     if (container.Id.startsWith(selfId)) continue;
-    await docker("DELETE", `/containers/${container.Id}?force=true&v=true`).catch((error) => log("remove failed", { error: String(error) }));
+    await docker("DELETE", `/containers/${container.Id}?force=true&v=true`).catch((error) =>
+      log("remove failed", { error: String(error) }),
+    );
     removed.containers += 1;
   }
   for (const network of (await docker("GET", `/networks?filters=${query}`)) ?? []) {
-    await docker("DELETE", `/networks/${network.Id}`).catch((error) => log("remove failed", { error: String(error) }));
+    await docker("DELETE", `/networks/${network.Id}`).catch((error) =>
+      log("remove failed", { error: String(error) }),
+    );
     removed.networks += 1;
   }
   const volumes = (await docker("GET", `/volumes?filters=${query}`))?.Volumes ?? [];
   for (const volume of volumes) {
-    await docker("DELETE", `/volumes/${volume.Name}?force=true`).catch((error) => log("remove failed", { error: String(error) }));
+    await docker("DELETE", `/volumes/${volume.Name}?force=true`).catch((error) =>
+      log("remove failed", { error: String(error) }),
+    );
     removed.volumes += 1;
   }
   return removed;

@@ -26,7 +26,11 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [loggingModule(config.SERVICE_NAME, config.LOG_LEVEL), TerminusModule, databaseModule(config, database)],
+      imports: [
+        loggingModule(config.SERVICE_NAME, config.LOG_LEVEL),
+        TerminusModule,
+        databaseModule(config, database),
+      ],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },

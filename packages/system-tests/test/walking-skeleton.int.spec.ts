@@ -37,7 +37,11 @@ describe("walking skeleton: order -> PostgreSQL -> Kafka -> notification -> Post
     const common = { KAFKA_BROKERS: ctx.brokers.join(","), LOG_LEVEL: "warn", HTTP_HOST: "127.0.0.1" };
     order = await startOrderService(loadOrderConfig({ ...common, DATABASE_URL: orderDb }), { port: 0 });
     notification = await startNotificationService(
-      loadNotificationConfig({ ...common, DATABASE_URL: notificationDb, KAFKA_GROUP_ID: ctx.uniqueName("notification") }),
+      loadNotificationConfig({
+        ...common,
+        DATABASE_URL: notificationDb,
+        KAFKA_GROUP_ID: ctx.uniqueName("notification"),
+      }),
       { port: 0 },
     );
     orderUrl = await baseUrl(order);
@@ -79,7 +83,9 @@ describe("walking skeleton: order -> PostgreSQL -> Kafka -> notification -> Post
       description: `notification to receive ${event.eventId}`,
     });
     expect(received.message).toBe("hello from order");
-    const rows = await queryRows(notificationDb, "SELECT 1 FROM received_events WHERE event_id = $1", [event.eventId]);
+    const rows = await queryRows(notificationDb, "SELECT 1 FROM received_events WHERE event_id = $1", [
+      event.eventId,
+    ]);
     expect(rows).toHaveLength(1);
   });
 
@@ -88,7 +94,12 @@ describe("walking skeleton: order -> PostgreSQL -> Kafka -> notification -> Post
     await waitFor(() => receivedBy(event.eventId), { timeoutMs: 60_000, description: "first delivery" });
 
     // Same key, so the copy and the marker land on the event's partition, in order.
-    const kafka = new KafkajsAdapter({ brokers: ctx.brokers, clientId: "skeleton-test", service: "test", logLevel: "warn" });
+    const kafka = new KafkajsAdapter({
+      brokers: ctx.brokers,
+      clientId: "skeleton-test",
+      service: "test",
+      logLevel: "warn",
+    });
     const marker = SkeletonEventRecordedV1.schema.parse({
       eventId: crypto.randomUUID(),
       message: "marker after the duplicate",
@@ -116,7 +127,10 @@ describe("walking skeleton: order -> PostgreSQL -> Kafka -> notification -> Post
     for (const url of [orderUrl, notificationUrl]) {
       const ready = await fetch(`${url}/health/ready`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({ status: "ok", info: { database: { status: "up" }, kafka: { status: "up" } } });
+      expect(await ready.json()).toMatchObject({
+        status: "ok",
+        info: { database: { status: "up" }, kafka: { status: "up" } },
+      });
       const metrics = await fetch(`${url}/metrics`);
       expect(metrics.status).toBe(200);
       expect(await metrics.text()).toContain("process_cpu_user_seconds_total");

@@ -37,7 +37,12 @@ const KRAFT_SINGLE_NODE = {
 
 /** Creates missing topics, single-replica unless the spec says otherwise. */
 export async function createTopicsOn(brokers: string[], specs: TopicSpec[]): Promise<void> {
-  const admin = new KafkajsAdapter({ brokers, clientId: "peakshop-testing", service: "testing", logLevel: "warn" });
+  const admin = new KafkajsAdapter({
+    brokers,
+    clientId: "peakshop-testing",
+    service: "testing",
+    logLevel: "warn",
+  });
   try {
     await admin.ensureTopics(specs.map((spec) => ({ replicationFactor: 1, ...spec })));
   } finally {
@@ -63,7 +68,11 @@ export async function startKafka(env: NodeJS.ProcessEnv = process.env): Promise<
   const container: StartedTestContainer = await new GenericContainer(resolveImages(env).kafka)
     .withEnvironment(KRAFT_SINGLE_NODE)
     .withExposedPorts(9092)
-    .withCommand(["sh", "-c", `echo '${WAITING}'; while [ ! -f ${START_SCRIPT} ]; do sleep 0.1; done; exec sh ${START_SCRIPT}`])
+    .withCommand([
+      "sh",
+      "-c",
+      `echo '${WAITING}'; while [ ! -f ${START_SCRIPT} ]; do sleep 0.1; done; exec sh ${START_SCRIPT}`,
+    ])
     .withWaitStrategy(Wait.forLogMessage(WAITING))
     .withStartupTimeout(120_000)
     .start();

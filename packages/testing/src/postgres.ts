@@ -46,7 +46,10 @@ function endpoint(adminUrl: string, stop: () => Promise<void>): PostgresEndpoint
 export async function startPostgres(env: NodeJS.ProcessEnv = process.env): Promise<PostgresEndpoint> {
   if (env.DATABASE_URL) {
     const url = env.DATABASE_URL;
-    await waitFor(() => queryOnce(url, "SELECT 1").then(() => true), { timeoutMs: 30_000, description: `PostgreSQL at ${url}` });
+    await waitFor(() => queryOnce(url, "SELECT 1").then(() => true), {
+      timeoutMs: 30_000,
+      description: `PostgreSQL at ${url}`,
+    });
     return endpoint(url, async () => undefined);
   }
   const container: StartedTestContainer = await new GenericContainer(resolveImages(env).postgres)

@@ -11,7 +11,9 @@ export interface KafkaPosition {
 
 @Injectable()
 export class RecordReceivedEventHandler {
-  constructor(@InjectRepository(ReceivedEventEntity) private readonly received: Repository<ReceivedEventEntity>) {}
+  constructor(
+    @InjectRepository(ReceivedEventEntity) private readonly received: Repository<ReceivedEventEntity>,
+  ) {}
 
   /** Records the event once; a redelivered copy changes nothing (returns false). */
   async execute(event: SkeletonEventRecorded, position: KafkaPosition): Promise<boolean> {

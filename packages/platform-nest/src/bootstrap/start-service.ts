@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { INestApplication } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
@@ -24,7 +25,7 @@ export async function startService(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule,
-    new FastifyAdapter({ requestIdHeader: "x-request-id" }),
+    new FastifyAdapter({ requestIdHeader: "x-request-id", genReqId: () => randomUUID() }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

@@ -8,7 +8,10 @@ export interface DatabaseSettings {
 }
 
 /** The data source options a service and its migration command share. */
-export function dataSourceOptions(config: Pick<ServiceConfig, "DATABASE_URL" | "SERVICE_NAME">, settings: DatabaseSettings) {
+export function dataSourceOptions(
+  config: Pick<ServiceConfig, "DATABASE_URL" | "SERVICE_NAME">,
+  settings: DatabaseSettings,
+) {
   return {
     type: "postgres" as const,
     url: config.DATABASE_URL,

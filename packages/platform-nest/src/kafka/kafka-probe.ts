@@ -44,7 +44,10 @@ async function attempt(brokers: string[], timeoutMs: number): Promise<void> {
       void (async () => {
         await admin.connect();
         if (!(await admin.listTopics()).includes(PROBE_TOPIC)) {
-          await admin.createTopics({ waitForLeaders: true, topics: [{ topic: PROBE_TOPIC, numPartitions: 1 }] });
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: [{ topic: PROBE_TOPIC, numPartitions: 1 }],
+          });
         }
         await producer.connect();
         await producer.send({ topic: PROBE_TOPIC, acks: -1, messages: [{ key: marker, value: marker }] });

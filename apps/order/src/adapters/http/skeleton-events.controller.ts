@@ -13,7 +13,9 @@ export class SkeletonEventsController {
   async create(@Body() body: unknown) {
     const parsed = recordRequest.safeParse(body);
     if (!parsed.success) {
-      throw new BadRequestException(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+      throw new BadRequestException(
+        parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+      );
     }
     return this.record.execute(parsed.data.message);
   }

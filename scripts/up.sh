@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Brings the whole system up on this machine: sets up what is missing, builds
+# the service images, starts everything with docker compose, waits until every
+# container is healthy (bounded), and prints where things are.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$root/scripts/setup.sh"
+setup_all
+cd "$root"
+export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-peakshop}"
+timeout_s="${PEAKSHOP_UP_TIMEOUT_SECONDS:-300}"
+
+log "building service images"
+compose build --quiet
+log "starting containers"
+compose up -d --remove-orphans
+
+deadline=$((SECONDS + timeout_s))
+while :; do
+  unhealthy=()
+  for id in $(compose ps -q); do
+    state=$(docker inspect --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$id")
+    [ "$state" = healthy ] || unhealthy+=("$(docker inspect --format '{{.Name}}' "$id")=$state")
+  done
+  [ ${#unhealthy[@]} -eq 0 ] && break
+  if [ $SECONDS -ge $deadline ]; then
+    log "not healthy after ${timeout_s}s: ${unhealthy[*]}"
+    compose ps
+    exit 1
+  fi
+  sleep 3
+done
+
+cat <<INFO
+[peakshop] all services healthy
+  order          http://127.0.0.1:${PEAKSHOP_ORDER_PORT:-3001}   (/health/ready, /metrics)
+  notification   http://127.0.0.1:${PEAKSHOP_NOTIFICATION_PORT:-3005}   (/health/ready, /metrics)
+  kafka          127.0.0.1:${PEAKSHOP_KAFKA_PORT:-9092}
+  postgres       postgres://peakshop:***@127.0.0.1:${PEAKSHOP_POSTGRES_PORT:-5432}/peakshop
+  logs           docker compose logs -f   (or docker-compose)
+  stop           bash scripts/down.sh
+INFO
