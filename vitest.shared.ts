@@ -2,6 +2,7 @@
 // this, so unit, integration and end-to-end projects behave alike everywhere.
 import { fileURLToPath } from "node:url";
 import swc from "unplugin-swc";
+import { defaultServerConditions } from "vite";
 import { defineConfig, type ViteUserConfig } from "vitest/config";
 
 // Containers start once per package run; integration files then share them.
@@ -21,7 +22,9 @@ export function peakshopVitestConfig({ infrastructure = false }: PeakshopVitestO
   return defineConfig({
     // SWC emits decorator metadata, which NestJS's dependency injection reads.
     plugins: [swc.vite({ module: { type: "es6" } })],
+    // Workspace packages resolve to their TypeScript sources, never to a stale dist/.
     resolve: { conditions: ["@peakshop/source"] },
+    ssr: { resolve: { conditions: ["@peakshop/source", ...defaultServerConditions] } },
     test: {
       projects: [
         {

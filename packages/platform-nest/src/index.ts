@@ -1,11 +1,13 @@
 export { ConfigError, loadConfig } from "./config/load-config";
 export { SERVICE_CONFIG, serviceConfigSchema, type ServiceConfig } from "./config/service-config";
 export { dataSourceOptions, type DatabaseSettings } from "./database/database.module";
-export { KafkaPort, type OutgoingRecord, type TopicSpec } from "./kafka/kafka.port";
+export { KafkaPort, type IncomingMessage, type OutgoingRecord, type TopicSpec } from "./kafka/kafka.port";
+export { incomingMessageOf } from "./kafka/incoming-message";
+export { consumeTopic, type TopicConsumer } from "./kafka/kafka-topic-consumer";
 export { KafkajsAdapter, type KafkaClientSettings } from "./kafka/kafkajs.adapter";
 export { KafkaConsumerServer, kafkaConsumerServer } from "./kafka/kafka-consumer.server";
 export { REQUEST_ID_HEADER } from "./logging/logging.module";
 export { PlatformModule } from "./platform.module";
 export { boundShutdown, startService, type StartOptions } from "./bootstrap/start-service";
 export { probeKafkaRoundTrip } from "./kafka/kafka-probe";
-export { readTopic, type ReadRecord } from "./kafka/kafka-topic-reader";
+export { readTopic, readTopicToEnd, type ReadRecord } from "./kafka/kafka-topic-reader";

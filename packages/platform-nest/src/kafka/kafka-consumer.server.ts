@@ -33,6 +33,8 @@ export function kafkaConsumerServer(settings: KafkaConsumerSettings): KafkaConsu
     client: { clientId: settings.clientId, brokers: settings.brokers },
     consumer: { groupId: settings.groupId, allowAutoTopicCreation: false },
     subscribe: { fromBeginning: true },
+    // Handlers get the producer's bytes; decoding belongs to the contracts.
+    parser: { keepBinary: true },
     producer: { createPartitioner: Partitioners.DefaultPartitioner },
   };
   return new KafkaConsumerServer(options);

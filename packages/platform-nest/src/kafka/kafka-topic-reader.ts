@@ -54,3 +54,28 @@ export async function readTopic(
     await consumer.disconnect();
   }
 }
+
+/** Reads every record currently on a topic (up to each partition's end at the time of the call). */
+export async function readTopicToEnd(
+  brokers: string[],
+  topic: string,
+  timeoutMs = 30_000,
+): Promise<ReadRecord[]> {
+  const kafka = new Kafka({ clientId: "peakshop-reader", brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  let ends: Map<number, bigint>;
+  try {
+    ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
+  } finally {
+    await admin.disconnect();
+  }
+  const total = [...ends.values()].reduce((sum, high) => sum + high, 0n);
+  if (total === 0n) return [];
+  const reached = (records: ReadRecord[]) =>
+    [...ends].every(
+      ([partition, high]) =>
+        high === 0n || records.some((r) => r.partition === partition && BigInt(r.offset) + 1n >= high),
+    );
+  return readTopic(brokers, topic, reached, timeoutMs);
+}

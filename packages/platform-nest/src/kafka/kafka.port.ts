@@ -6,6 +6,16 @@ export interface OutgoingRecord {
   headers?: Record<string, string>;
 }
 
+/** A consumed Kafka record, independent of the client library. */
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
 export interface TopicSpec {
   topic: string;
   partitions?: number;

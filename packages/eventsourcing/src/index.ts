@@ -1,0 +1,32 @@
+export { fold, type Decider, type Workflow } from "./decider/decider";
+export { handleCommand, type CommandHandlerOptions, type CommandResult } from "./decider/command-handler";
+export {
+  ConcurrencyError,
+  type AppendOptions,
+  type AppendResult,
+  type EventMetadata,
+  type ExpectedVersion,
+  type NewEvent,
+  type OutboxMessage,
+  type RecordedEvent,
+} from "./store/event-store";
+export { PostgresEventStore } from "./store/postgres-event-store";
+export { type SnapshotPolicy } from "./store/snapshots";
+export { enqueueOutbox, OUTBOX_SLOTS, slotOf } from "./outbox/outbox-writer";
+export { OutboxRelay, type OutboxRelayOptions } from "./outbox/outbox-relay";
+export { handleOnce, type InboxOutcome } from "./inbox/inbox";
+export { messageIdOf, type IncomingMessage } from "./consumer/incoming-message";
+export { classifyFailure, PermanentFailure, type FailureKind } from "./consumer/failure-kinds";
+export { DEAD_LETTER_HEADERS, deadLetterTopicOf, toDeadLetter, toReplay } from "./consumer/dead-letter";
+export {
+  ReliableConsumer,
+  type ConsumeOutcome,
+  type ReliableConsumerOptions,
+} from "./consumer/reliable-consumer";
+export { type Projection } from "./projections/projection";
+export { ProjectionRunner, type ProjectionRunnerOptions } from "./projections/projection-runner";
+export { listDeadLetters, replayDeadLetters, type DeadLetterSummary } from "./cli/dead-letters";
+export {
+  CreateEventStore1764060000000,
+  EVENTSOURCING_MIGRATIONS,
+} from "./migrations/1764060000000-create-event-store";

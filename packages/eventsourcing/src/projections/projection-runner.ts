@@ -1,0 +1,121 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { EVENT_COLUMNS, toRecorded, type EventRow } from "../store/event-row";
+import type { Projection } from "./projection";
+
+interface Checkpoint {
+  transaction_id: string;
+  global_position: string;
+}
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  idleDelayMs?: number;
+  onError?: (projection: string, error: unknown) => void;
+}
+
+/**
+ * Feeds projections in the store's commit order. Events are read in
+ * (transaction id, position) order and only from transactions older than every
+ * transaction still running, so an event that commits late is never skipped.
+ * The checkpoint row is locked per batch: several runners may run safely.
+ */
+export class ProjectionRunner {
+  private running = false;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projections: readonly Projection[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  /** Applies one batch; returns how many events it read. */
+  async pumpOnce(projection: Projection): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const checkpoint = await lockCheckpoint(manager, projection.name);
+      const rows: EventRow[] = await manager.query(
+        `SELECT ${EVENT_COLUMNS} FROM es_events
+          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY transaction_id, global_position
+          LIMIT $3`,
+        [checkpoint.transaction_id, checkpoint.global_position, this.options.batchSize ?? 500],
+      );
+      for (const row of rows) {
+        if (!projection.handles || projection.handles.includes(row.type)) {
+          await projection.apply(toRecorded(row), manager);
+        }
+      }
+      const last = rows.at(-1);
+      if (last) {
+        await manager.query(
+          `UPDATE es_projection_checkpoints SET transaction_id = $2::xid8, global_position = $3, updated_at = now() WHERE projection = $1`,
+          [projection.name, last.transaction_id, last.global_position],
+        );
+      }
+      return rows.length;
+    });
+  }
+
+  /** Applies batches until the projection has read everything committed. */
+  async catchUp(projection: Projection, maxBatches = 100_000): Promise<number> {
+    let total = 0;
+    for (let batch = 0; batch < maxBatches; batch++) {
+      const read = await this.pumpOnce(projection);
+      total += read;
+      if (read === 0) return total;
+    }
+    return total;
+  }
+
+  /** Empties the read model, resets its checkpoint and replays the whole store. */
+  async rebuild(projection: Projection): Promise<number> {
+    await this.dataSource.transaction(async (manager) => {
+      await lockCheckpoint(manager, projection.name);
+      await projection.reset(manager);
+      await manager.query(
+        `UPDATE es_projection_checkpoints SET transaction_id = '0', global_position = 0, updated_at = now() WHERE projection = $1`,
+        [projection.name],
+      );
+    });
+    return this.catchUp(projection);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let read = 0;
+      for (const projection of this.projections) {
+        try {
+          read += await this.pumpOnce(projection);
+        } catch (error) {
+          this.options.onError?.(projection.name, error);
+        }
+      }
+      if (read === 0) await new Promise((resolve) => setTimeout(resolve, this.options.idleDelayMs ?? 100));
+    }
+  }
+}
+
+async function lockCheckpoint(manager: EntityManager, projection: string): Promise<Checkpoint> {
+  await manager.query(
+    `INSERT INTO es_projection_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING`,
+    [projection],
+  );
+  const [row] = (await manager.query(
+    `SELECT transaction_id::text, global_position FROM es_projection_checkpoints WHERE projection = $1 FOR UPDATE`,
+    [projection],
+  )) as Checkpoint[];
+  if (!row) throw new Error(`checkpoint of ${projection} vanished`);
+  return row;
+}

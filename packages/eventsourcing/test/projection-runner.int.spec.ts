@@ -1,0 +1,96 @@
+import { testContext } from "@peakshop/testing";
+import type { DataSource, EntityManager } from "typeorm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { PostgresEventStore, ProjectionRunner, type Projection, type RecordedEvent } from "../src/index";
+import { eventStoreDatabase } from "./support/event-store-database";
+
+const ctx = testContext(inject("peakshopInfrastructure"));
+
+// Read model under test: totals per stream, fed only by "Added" events.
+const totals: Projection = {
+  name: "totals",
+  handles: ["Added"],
+  async apply(event: RecordedEvent, manager: EntityManager) {
+    await manager.query(
+      `INSERT INTO totals (stream_id, total, events) VALUES ($1, $2, 1)
+       ON CONFLICT (stream_id) DO UPDATE SET total = totals.total + EXCLUDED.total, events = totals.events + 1`,
+      [event.streamId, (event.data as { n: number }).n],
+    );
+  },
+  async reset(manager: EntityManager) {
+    await manager.query(`TRUNCATE totals`);
+  },
+};
+
+describe("projections", () => {
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+  let runner: ProjectionRunner;
+
+  beforeAll(async () => {
+    dataSource = await eventStoreDatabase(ctx);
+    await dataSource.query(
+      `CREATE TABLE totals (stream_id text PRIMARY KEY, total int NOT NULL, events int NOT NULL)`,
+    );
+    store = new PostgresEventStore(dataSource);
+    runner = new ProjectionRunner(dataSource, [totals], { batchSize: 7 });
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  const totalOf = async (streamId: string) =>
+    (
+      (await dataSource.query(`SELECT total, events FROM totals WHERE stream_id = $1`, [streamId])) as {
+        total: number;
+        events: number;
+      }[]
+    )[0];
+
+  it("catches up from its checkpoint in batches and reads only the events it handles", async () => {
+    for (let i = 1; i <= 20; i++) {
+      await store.append("a", "any", [
+        { type: "Added", data: { n: i } },
+        { type: "Ignored", data: {} },
+      ]);
+    }
+    expect(await runner.catchUp(totals)).toBe(40);
+    expect(await totalOf("a")).toEqual({ total: 210, events: 20 });
+    await store.append("a", "any", [{ type: "Added", data: { n: 5 } }]);
+    expect(await runner.catchUp(totals)).toBe(1);
+    expect(await totalOf("a")).toEqual({ total: 215, events: 21 });
+  });
+
+  it("does not skip an event whose transaction commits after later ones were projected", async () => {
+    const slow = dataSource.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    await store.append("late", "any", [{ type: "Added", data: { n: 100 } }], { manager: slow.manager });
+    await store.append("early", "any", [{ type: "Added", data: { n: 1 } }]);
+
+    // While the slow transaction is open, nothing after it may be projected.
+    await runner.catchUp(totals);
+    expect(await totalOf("early")).toBeUndefined();
+
+    await slow.commitTransaction();
+    await slow.release();
+    await runner.catchUp(totals);
+    expect(await totalOf("late")).toEqual({ total: 100, events: 1 });
+    expect(await totalOf("early")).toEqual({ total: 1, events: 1 });
+  });
+
+  it("rebuilds from the event store to the same read model", async () => {
+    const before = await dataSource.query(`SELECT * FROM totals ORDER BY stream_id`);
+    await dataSource.query(`UPDATE totals SET total = -1`); // a corrupted read model
+    await runner.rebuild(totals);
+    expect(await dataSource.query(`SELECT * FROM totals ORDER BY stream_id`)).toEqual(before);
+  });
+
+  it("lets two runners share a projection without applying an event twice", async () => {
+    for (let i = 0; i < 30; i++) await store.append("shared", "any", [{ type: "Added", data: { n: 1 } }]);
+    const other = new ProjectionRunner(dataSource, [totals], { batchSize: 3 });
+    await Promise.all([runner.catchUp(totals), other.catchUp(totals), runner.catchUp(totals)]);
+    expect(await totalOf("shared")).toEqual({ total: 30, events: 30 });
+  });
+});

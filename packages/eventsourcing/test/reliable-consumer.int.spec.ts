@@ -1,0 +1,152 @@
+import {
+  consumeTopic,
+  KafkajsAdapter,
+  readTopicToEnd,
+  type IncomingMessage,
+  type TopicConsumer,
+} from "@peakshop/platform-nest";
+import { testContext, waitFor } from "@peakshop/testing";
+import type { DataSource, EntityManager } from "typeorm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { z } from "zod";
+import {
+  DEAD_LETTER_HEADERS,
+  deadLetterTopicOf,
+  listDeadLetters,
+  ReliableConsumer,
+  replayDeadLetters,
+} from "../src/index";
+import { eventStoreDatabase } from "./support/event-store-database";
+
+const ctx = testContext(inject("peakshopInfrastructure"));
+const payment = z.object({ orderId: z.string(), amountCents: z.number().int() }).strict();
+
+describe("reliable consumer", () => {
+  let dataSource: DataSource;
+  let kafka: KafkajsAdapter;
+  const consumers: TopicConsumer[] = [];
+
+  beforeAll(async () => {
+    dataSource = await eventStoreDatabase(ctx);
+    await dataSource.query(`CREATE TABLE effects (message_id text, order_id text, amount_cents int)`);
+    kafka = new KafkajsAdapter({
+      brokers: ctx.brokers,
+      clientId: ctx.uniqueName("c"),
+      service: "test",
+      logLevel: "error",
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(consumers.map((consumer) => consumer.stop()));
+    await kafka?.close();
+    await dataSource?.destroy();
+  });
+
+  // The effect under test: one row per handled message, no dedup of its own.
+  const recordEffect = async (message: IncomingMessage, manager: EntityManager) => {
+    const data = payment.parse(JSON.parse(message.value?.toString() ?? ""));
+    await manager.query(`INSERT INTO effects VALUES ($1, $2, $3)`, [
+      message.headers["ce_id"],
+      data.orderId,
+      data.amountCents,
+    ]);
+  };
+
+  const effectsOf = async (orderId: string): Promise<number> =>
+    (await dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE order_id = $1`, [orderId]))[0].n;
+
+  const send = (topic: string, key: string, id: string, value: string) =>
+    kafka.publish([{ topic, key, value, headers: { ce_id: id } }]);
+
+  it("a consumer killed between its database commit and its offset commit has no second effect on redelivery", async () => {
+    const topic = ctx.uniqueName("kill");
+    const group = ctx.uniqueName("group");
+    await ctx.createTopics([{ topic, partitions: 1 }]);
+    const reliable = new ReliableConsumer(dataSource, kafka, { consumer: group });
+    await send(topic, "order-1", "msg-1", JSON.stringify({ orderId: "order-1", amountCents: 500 }));
+
+    let firstRun = "";
+    const first = await consumeTopic(ctx.brokers, group, [topic], async (message) => {
+      firstRun = await reliable.process(message, recordEffect);
+      // Crash here: the effect is committed, the offset is not.
+    });
+    await waitFor(() => firstRun === "handled", { timeoutMs: 30_000, description: "first delivery" });
+    await first.stop();
+
+    let secondRun = "";
+    const second = await consumeTopic(ctx.brokers, group, [topic], async (message, consumer) => {
+      secondRun = await reliable.process(message, recordEffect);
+      await consumer.commit(message);
+    });
+    consumers.push(second);
+    await waitFor(() => secondRun !== "", {
+      timeoutMs: 60_000,
+      description: "redelivery to the restarted consumer",
+    });
+    expect(secondRun).toBe("duplicate");
+    expect(await effectsOf("order-1")).toBe(1);
+  });
+
+  it("sends a poison message to the dead-letter topic, keeps the partition flowing, and replays it after the fix", async () => {
+    const topic = ctx.uniqueName("poison");
+    const group = ctx.uniqueName("group");
+    await ctx.createTopics([
+      { topic, partitions: 1 },
+      { topic: deadLetterTopicOf(group), partitions: 1 },
+    ]);
+    let bugFixed = false;
+    const reliable = new ReliableConsumer(dataSource, kafka, {
+      consumer: group,
+      maxAttempts: 3,
+      initialBackoffMs: 10,
+    });
+    const handler = async (message: IncomingMessage, manager: EntityManager) => {
+      // A handler bug for negative amounts: transient from the consumer's view.
+      const amount = payment.parse(JSON.parse(message.value?.toString() ?? "")).amountCents;
+      if (amount < 0 && !bugFixed) throw new Error("refunds are not supported yet");
+      await recordEffect(message, manager);
+    };
+    const seen: string[] = [];
+    consumers.push(
+      await consumeTopic(ctx.brokers, group, [topic], async (message, consumer) => {
+        seen.push(`${message.headers["ce_id"]}:${await reliable.process(message, handler)}`);
+        await consumer.commit(message);
+      }),
+    );
+    // Same key: one partition, in this order.
+    await send(topic, "k", "before", JSON.stringify({ orderId: "p-before", amountCents: 1 }));
+    await send(topic, "k", "not-json", "{oops");
+    await send(topic, "k", "refund", JSON.stringify({ orderId: "p-refund", amountCents: -100 }));
+    await send(topic, "k", "after", JSON.stringify({ orderId: "p-after", amountCents: 2 }));
+
+    await waitFor(() => seen.length >= 4, { timeoutMs: 60_000, description: "all four messages" });
+    expect(seen).toEqual([
+      "before:handled",
+      "not-json:dead-lettered",
+      "refund:dead-lettered",
+      "after:handled",
+    ]);
+
+    const letters = await listDeadLetters(ctx.brokers, group);
+    expect(letters.map((letter) => [letter.messageId, letter.attempts])).toEqual([
+      ["not-json", "1"],
+      ["refund", "3"],
+    ]);
+    const [raw] = await readTopicToEnd(ctx.brokers, deadLetterTopicOf(group));
+    expect(raw?.headers[DEAD_LETTER_HEADERS.originalTopic]).toBe(topic);
+    expect(raw?.headers[DEAD_LETTER_HEADERS.error]).toMatch(/SyntaxError/);
+
+    bugFixed = true;
+    const refund = letters.find((letter) => letter.messageId === "refund")!;
+    expect(await replayDeadLetters(ctx.brokers, kafka, group, [`${refund.partition}:${refund.offset}`])).toBe(
+      1,
+    );
+    await waitFor(() => seen.includes("refund:handled"), {
+      timeoutMs: 60_000,
+      description: "the replayed message",
+    });
+    expect(await effectsOf("p-refund")).toBe(1);
+    expect(await effectsOf("p-after")).toBe(1);
+  });
+});
