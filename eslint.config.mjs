@@ -2,6 +2,7 @@
 // rules it enforces the boundaries in shared/STYLE.md: domain code stays pure,
 // kafkajs lives only behind the Kafka port, and apps never import other apps.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const impureForDomain = ["@nestjs/*", "typeorm", "pg", "kafkajs", "node:*", "fs", "crypto", "zod"];
@@ -10,6 +11,7 @@ export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "**/reports/**", "**/coverage/**", "infra/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ["**/*.mjs"], languageOptions: { globals: globals.node } },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

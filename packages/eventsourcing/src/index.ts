@@ -30,3 +30,4 @@ export {
   CreateEventStore1764060000000,
   EVENTSOURCING_MIGRATIONS,
 } from "./migrations/1764060000000-create-event-store";
+export { checkDeliveries, type Delivery, type DeliveryReport } from "./checks/delivery-check";

@@ -2,8 +2,7 @@ import { KafkajsAdapter, readTopic } from "@peakshop/platform-nest";
 import { testContext, waitFor } from "@peakshop/testing";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { handleCommand, OutboxRelay, PostgresEventStore } from "../src/index";
-import { checkDeliveries, type Delivery } from "../src/checks/delivery-check";
+import { checkDeliveries, handleCommand, OutboxRelay, PostgresEventStore, type Delivery } from "../src/index";
 import { counter, counterCodec } from "./support/counter.decider";
 import { eventStoreDatabase } from "./support/event-store-database";
 

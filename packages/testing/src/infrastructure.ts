@@ -15,8 +15,11 @@ export interface Infrastructure {
 }
 
 /** Starts PostgreSQL and Kafka side by side and returns once both are ready. */
-export async function startInfrastructure(env: NodeJS.ProcessEnv = process.env): Promise<Infrastructure> {
-  const [postgres, kafka] = await Promise.all([startPostgres(env), startKafka(env)]);
+export async function startInfrastructure(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { durable?: boolean } = {},
+): Promise<Infrastructure> {
+  const [postgres, kafka] = await Promise.all([startPostgres(env, options), startKafka(env)]);
   return {
     kafka,
     postgres,

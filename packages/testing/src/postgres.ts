@@ -43,7 +43,10 @@ function endpoint(adminUrl: string, stop: () => Promise<void>): PostgresEndpoint
  * A PostgreSQL server for tests: the one at DATABASE_URL if set, otherwise a
  * container from the configured image. Ready means it answered a query.
  */
-export async function startPostgres(env: NodeJS.ProcessEnv = process.env): Promise<PostgresEndpoint> {
+export async function startPostgres(
+  env: NodeJS.ProcessEnv = process.env,
+  { durable = false }: { durable?: boolean } = {},
+): Promise<PostgresEndpoint> {
   if (env.DATABASE_URL) {
     const url = env.DATABASE_URL;
     await waitFor(() => queryOnce(url, "SELECT 1").then(() => true), {
@@ -52,19 +55,29 @@ export async function startPostgres(env: NodeJS.ProcessEnv = process.env): Promi
     });
     return endpoint(url, async () => undefined);
   }
-  const container: StartedTestContainer = await new GenericContainer(resolveImages(env).postgres)
-    // A data directory inside a world-writable tmpfs, so images that run as the
-    // postgres user (ours) and images that start as root (official) both can init it.
-    .withEnvironment({
-      POSTGRES_USER: USER,
-      POSTGRES_PASSWORD: PASSWORD,
-      POSTGRES_DB: USER,
-      PGDATA: "/pgdata/data",
-    })
+  let definition = new GenericContainer(resolveImages(env).postgres)
+    .withEnvironment({ POSTGRES_USER: USER, POSTGRES_PASSWORD: PASSWORD, POSTGRES_DB: USER })
     .withExposedPorts(5432)
-    .withTmpFs({ "/pgdata": "rw,mode=1777" })
-    // Durability settings off: tests need a database that behaves, not one that survives power loss.
-    .withCommand(["postgres", "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=300"])
+    .withCommand(["postgres", "-c", "max_connections=300"]);
+  if (!durable) {
+    // Tests need a database that behaves, not one that survives power loss:
+    // data in memory, no fsync. Benchmarks keep both, as production does. The
+    // tmpfs is world-writable so images that run as the postgres user (ours)
+    // and images that start as root (official) can both initialise it.
+    definition = definition
+      .withEnvironment({ PGDATA: "/pgdata/data" })
+      .withTmpFs({ "/pgdata": "rw,mode=1777" })
+      .withCommand([
+        "postgres",
+        "-c",
+        "max_connections=300",
+        "-c",
+        "fsync=off",
+        "-c",
+        "full_page_writes=off",
+      ]);
+  }
+  const container: StartedTestContainer = await definition
     .withWaitStrategy(Wait.forListeningPorts())
     .withStartupTimeout(120_000)
     .start();

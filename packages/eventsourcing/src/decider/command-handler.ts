@@ -43,30 +43,37 @@ export async function handleCommand<Command, Event, State>(
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(async (manager) => {
-        const snapshot = options.snapshots
-          ? await loadSnapshot(manager, streamId, options.snapshots)
-          : undefined;
-        const stream = await store.readStream(streamId, (snapshot?.version ?? 0) + 1, manager);
-        const state = fold(
-          decider,
-          snapshot?.state ?? decider.initialState,
-          stream.events.map(options.fromStored),
-        );
-        const events = decider.decide(command, state);
-        if (events.length === 0) return { events, state, version: stream.version };
-        const next = fold(decider, state, events);
-        const { nextVersion } = await store.append(streamId, stream.version, events.map(options.toStored), {
-          manager,
-          outbox: options.toOutbox?.(events, next, streamId),
-        });
-        if (options.snapshots && crossesSnapshotPoint(stream.version, nextVersion, options.snapshots.every)) {
-          await saveSnapshot(manager, streamId, nextVersion, next, options.snapshots);
-        }
-        return { events, state: next, version: nextVersion };
-      });
+      return await decideAndAppend(dataSource, store, decider, streamId, command, options);
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
     }
   }
+}
+
+// No surrounding transaction: the read needs none (the append's expected
+// version catches any writer in between), and the append is one atomic
+// statement. Two round trips per command in all.
+async function decideAndAppend<Command, Event, State>(
+  dataSource: DataSource,
+  store: PostgresEventStore,
+  decider: Decider<Command, Event, State>,
+  streamId: string,
+  command: Command,
+  options: CommandHandlerOptions<Event, State>,
+): Promise<CommandResult<Event, State>> {
+  const manager = dataSource.manager;
+  const snapshot = options.snapshots ? await loadSnapshot(manager, streamId, options.snapshots) : undefined;
+  const stream = await store.readStream(streamId, (snapshot?.version ?? 0) + 1);
+  const state = fold(decider, snapshot?.state ?? decider.initialState, stream.events.map(options.fromStored));
+  const events = decider.decide(command, state);
+  if (events.length === 0) return { events, state, version: stream.version };
+  const next = fold(decider, state, events);
+  const { nextVersion } = await store.append(streamId, stream.version, events.map(options.toStored), {
+    outbox: options.toOutbox?.(events, next, streamId),
+  });
+  // A snapshot is a cache of committed events: taking it after the commit is safe.
+  if (options.snapshots && crossesSnapshotPoint(stream.version, nextVersion, options.snapshots.every)) {
+    await saveSnapshot(manager, streamId, nextVersion, next, options.snapshots);
+  }
+  return { events, state: next, version: nextVersion };
 }

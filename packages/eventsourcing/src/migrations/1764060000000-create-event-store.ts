@@ -8,12 +8,6 @@ export class CreateEventStore1764060000000 implements MigrationInterface {
   name = "CreateEventStore1764060000000";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE TABLE es_streams (
-        stream_id text PRIMARY KEY,
-        version integer NOT NULL CHECK (version >= 0),
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
     // transaction_id lets readers of the global order wait for transactions
     // still in flight, so an event that commits late is never skipped.
     await queryRunner.query(`
@@ -22,7 +16,7 @@ export class CreateEventStore1764060000000 implements MigrationInterface {
         transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
         stream_id text NOT NULL,
         stream_version integer NOT NULL CHECK (stream_version >= 1),
-        event_id uuid NOT NULL UNIQUE,
+        event_id uuid NOT NULL,
         type text NOT NULL,
         schema_version integer NOT NULL DEFAULT 1,
         data jsonb NOT NULL,
@@ -68,14 +62,7 @@ export class CreateEventStore1764060000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of [
-      "es_projection_checkpoints",
-      "es_inbox",
-      "es_outbox",
-      "es_snapshots",
-      "es_events",
-      "es_streams",
-    ]) {
+    for (const table of ["es_projection_checkpoints", "es_inbox", "es_outbox", "es_snapshots", "es_events"]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

@@ -1,14 +1,25 @@
 import type { KafkaPort } from "@peakshop/platform-nest";
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
+import { pgPoolOf } from "../store/pg-pool";
+import { OUTBOX_SLOTS } from "./outbox-writer";
 
 export interface OutboxRelayOptions {
   /** Rows published per transaction. */
   batchSize?: number;
-  /** Slots one relay claims per round; several relays then share the work. */
+  /**
+   * Slots one relay claims per round. All by default: fewest rounds, lowest
+   * latency. Fewer lets several relays publish side by side.
+   */
   slotsPerClaim?: number;
   /** Pause when the outbox is empty, growing up to maxIdleDelayMs. */
   minIdleDelayMs?: number;
   maxIdleDelayMs?: number;
+  /**
+   * After a partial batch, wait this long before the next one so batches fill
+   * up under load (as Kafka's linger.ms does): fewer, larger transactions for a
+   * bounded extra latency.
+   */
+  lingerMs?: number;
   /** Pause after a failed publish before trying again. */
   errorDelayMs?: number;
   onError?: (error: unknown) => void;
@@ -25,6 +36,20 @@ interface OutboxRow {
 
 // Namespace of the advisory locks (first key), so they cannot clash with others.
 const LOCK_NAMESPACE = 0x6f757462; // "outb"
+
+// Claims the slots of the oldest pending rows that no other relay holds, and
+// reads their rows in id order, in one statement. The transaction-scoped locks
+// end with the transaction, so a crashed relay's slots free themselves.
+const CLAIM_AND_READ = `
+  WITH pending AS (
+    SELECT DISTINCT slot FROM (SELECT slot FROM es_outbox ORDER BY id LIMIT $2) oldest
+  ),
+  claimed AS (
+    SELECT slot FROM pending WHERE pg_try_advisory_xact_lock($1, slot) LIMIT $3
+  )
+  SELECT id, topic, message_key, value, headers FROM es_outbox
+   WHERE slot IN (SELECT slot FROM claimed)
+   ORDER BY id LIMIT $2`;
 
 /**
  * Publishes outbox rows to Kafka. Each round, inside one transaction, it claims
@@ -52,8 +77,9 @@ export class OutboxRelay {
   ) {
     this.options = {
       batchSize: 500,
-      slotsPerClaim: 4,
+      slotsPerClaim: OUTBOX_SLOTS,
       minIdleDelayMs: 5,
+      lingerMs: 20,
       maxIdleDelayMs: 250,
       errorDelayMs: 1_000,
       ...options,
@@ -74,41 +100,37 @@ export class OutboxRelay {
 
   /** One round: returns how many rows it published. */
   async pumpOnce(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const slots = await this.claimSlots(manager);
-      if (slots.length === 0) return 0;
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, message_key, value, headers FROM es_outbox
-          WHERE slot = ANY($1::smallint[]) ORDER BY id LIMIT $2`,
-        [slots, this.options.batchSize],
-      );
-      if (rows.length === 0) return 0;
-      await this.kafka.publish(
-        rows.map((row) => ({
-          topic: row.topic,
-          key: row.message_key,
-          value: row.value,
-          headers: row.headers,
-        })),
-      );
-      await manager.query(`DELETE FROM es_outbox WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+    const client = await pgPoolOf(this.dataSource).connect();
+    try {
+      await client.query("BEGIN");
+      const { rows } = await client.query<OutboxRow>({
+        name: "es_outbox_claim",
+        text: CLAIM_AND_READ,
+        values: [LOCK_NAMESPACE, this.options.batchSize, this.options.slotsPerClaim],
+      });
+      if (rows.length > 0) {
+        await this.kafka.publish(
+          rows.map((row) => ({
+            topic: row.topic,
+            key: row.message_key,
+            value: row.value,
+            headers: row.headers,
+          })),
+        );
+        await client.query({
+          name: "es_outbox_delete",
+          text: `DELETE FROM es_outbox WHERE id = ANY($1::bigint[])`,
+          values: [rows.map((row) => row.id)],
+        });
+      }
+      await client.query("COMMIT");
       return rows.length;
-    });
-  }
-
-  /**
-   * Claims the slots of the oldest pending rows that no other relay holds. The
-   * locks end with the transaction, so a crashed relay's slots free themselves.
-   */
-  private async claimSlots(manager: EntityManager): Promise<number[]> {
-    const rows: { slot: number }[] = await manager.query(
-      `WITH pending AS (
-         SELECT DISTINCT slot FROM (SELECT slot FROM es_outbox ORDER BY id LIMIT $2) oldest
-       )
-       SELECT slot FROM pending WHERE pg_try_advisory_xact_lock($1, slot) LIMIT $3`,
-      [LOCK_NAMESPACE, this.options.batchSize, this.options.slotsPerClaim],
-    );
-    return rows.map((row) => row.slot);
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   private async run(): Promise<void> {
@@ -119,6 +141,7 @@ export class OutboxRelay {
         if (published > 0) {
           this.options.onPublished?.(published);
           idleDelay = this.options.minIdleDelayMs;
+          if (published < this.options.batchSize) await sleep(this.options.lingerMs);
           continue;
         }
         await sleep(idleDelay);

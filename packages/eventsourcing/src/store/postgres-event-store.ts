@@ -1,6 +1,7 @@
-import { randomUUID } from "node:crypto";
+import type { QueryResultRow } from "pg";
 import type { DataSource, EntityManager } from "typeorm";
-import { enqueueOutbox } from "../outbox/outbox-writer";
+import { appendStatement } from "./append-statement";
+import { pgPoolOf } from "./pg-pool";
 import {
   ConcurrencyError,
   type AppendOptions,
@@ -11,11 +12,15 @@ import {
 } from "./event-store";
 import { EVENT_COLUMNS, toRecorded, type EventRow } from "./event-row";
 
+const UNIQUE_VIOLATION = "23505";
+const ANY_VERSION_ATTEMPTS = 20;
+
 /**
- * Event store on PostgreSQL. Optimistic concurrency rests on the stream row:
- * an append moves it from the expected version to the new one, or fails; the
- * row lock makes concurrent appenders to one stream queue, and all but the
- * first see a version they did not expect.
+ * Event store on PostgreSQL: streams are the events of one id, numbered from
+ * 1 without gaps; the global order is the position in es_events. Optimistic
+ * concurrency rests on the unique (stream_id, stream_version) index (see
+ * appendStatement): of concurrent appenders at one version, one inserts it and
+ * the others fail.
  */
 export class PostgresEventStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -46,71 +51,34 @@ export class PostgresEventStore {
     if (events.length === 0 && !options.outbox?.length) {
       throw new Error("append needs at least one event or outbox message");
     }
-    const work = (manager: EntityManager) => this.appendIn(manager, streamId, expected, events, options);
-    return options.manager ? work(options.manager) : this.dataSource.transaction(work);
-  }
-
-  private async appendIn(
-    manager: EntityManager,
-    streamId: string,
-    expected: ExpectedVersion,
-    events: NewEvent[],
-    options: AppendOptions,
-  ): Promise<AppendResult> {
-    const current = await this.moveStreamVersion(manager, streamId, expected, events.length);
-    const firstVersion = current - events.length + 1;
-    const rows: { global_position: string }[] = events.length
-      ? await manager.query(
-          `INSERT INTO es_events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
-           SELECT $1, v, id, t, sv, d, m
-             FROM unnest($2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[]) AS e(v, id, t, sv, d, m)
-           RETURNING global_position`,
-          [
-            streamId,
-            events.map((_, index) => firstVersion + index),
-            events.map((event) => event.id ?? randomUUID()),
-            events.map((event) => event.type),
-            events.map((event) => event.schemaVersion ?? 1),
-            events.map((event) => JSON.stringify(event.data)),
-            events.map((event) => JSON.stringify(event.metadata ?? {})),
-          ],
-        )
-      : [];
-    if (options.outbox?.length) await enqueueOutbox(manager, options.outbox);
-    return { nextVersion: current, globalPositions: rows.map((row) => row.global_position) };
-  }
-
-  /** Returns the stream's new version, or throws ConcurrencyError. */
-  private async moveStreamVersion(
-    manager: EntityManager,
-    streamId: string,
-    expected: ExpectedVersion,
-    count: number,
-  ): Promise<number> {
-    let rows: { version: number }[];
-    if (expected === "any") {
-      rows = await manager.query(
-        `INSERT INTO es_streams (stream_id, version) VALUES ($1, $2)
-         ON CONFLICT (stream_id) DO UPDATE SET version = es_streams.version + $2, updated_at = now()
-         RETURNING version`,
-        [streamId, count],
-      );
-    } else if (expected === 0) {
-      rows = await manager.query(
-        `INSERT INTO es_streams (stream_id, version) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING RETURNING version`,
-        [streamId, count],
-      );
-    } else {
-      rows = await manager.query(
-        `UPDATE es_streams SET version = version + $3, updated_at = now()
-          WHERE stream_id = $1 AND version = $2 RETURNING version`,
-        [streamId, expected, count],
-      );
-      // TypeORM returns [rows, affected] for UPDATE ... RETURNING.
-      rows = Array.isArray(rows[0]) ? (rows[0] as unknown as { version: number }[]) : rows;
+    const { name, sql, params } = appendStatement(streamId, expected, events, options.outbox ?? []);
+    // "any" promises no conflict, so a lost race for the next version is retried
+    // (a caller's transaction is aborted by the failure, so not inside one).
+    const attempts = expected === "any" && !options.manager ? ANY_VERSION_ATTEMPTS : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const rows: { version: number; positions: string[] }[] = options.manager
+          ? await options.manager.query(sql, params)
+          : await this.preparedQuery(name, sql, params);
+        const [row] = rows;
+        if (!row) throw new ConcurrencyError(streamId, expected);
+        return { nextVersion: row.version, globalPositions: row.positions };
+      } catch (error) {
+        const raced = (error as { code?: string }).code === UNIQUE_VIOLATION;
+        if (raced && attempt < attempts) continue;
+        if (raced) throw new ConcurrencyError(streamId, expected);
+        throw error;
+      }
     }
-    const [row] = rows;
-    if (!row) throw new ConcurrencyError(streamId, expected);
-    return row.version;
+  }
+
+  /**
+   * Runs a named prepared statement on a pooled connection: PostgreSQL plans
+   * the append once per connection instead of on every call. TypeORM's query()
+   * cannot name statements, so the hot path talks to its pg pool directly.
+   */
+  private async preparedQuery<Row>(name: string, text: string, values: unknown[]): Promise<Row[]> {
+    const result = await pgPoolOf(this.dataSource).query<Row & QueryResultRow>({ name, text, values });
+    return result.rows;
   }
 }
