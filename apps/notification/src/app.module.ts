@@ -1,6 +1,7 @@
-import { Module, type DynamicModule } from "@nestjs/common";
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
-import { PlatformModule } from "@peakshop/platform-nest";
+import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
+import { KafkaPort, PlatformModule, SERVICE_CONFIG } from "@peakshop/platform-nest";
 import { ReceivedEventsController } from "./adapters/http/received-events.controller";
 import { SkeletonEventsConsumer } from "./adapters/messaging/skeleton-events.consumer";
 import { CreateReceivedEvents1764050000000 } from "./adapters/persistence/migrations/1764050000000-create-received-events";
@@ -9,7 +10,22 @@ import { RecordReceivedEventHandler } from "./application/record-received-event.
 import type { NotificationConfig } from "./config";
 
 export const NOTIFICATION_ENTITIES = [ReceivedEventEntity];
-export const NOTIFICATION_MIGRATIONS = [CreateReceivedEvents1764050000000];
+export const NOTIFICATION_MIGRATIONS = [...EVENTSOURCING_MIGRATIONS, CreateReceivedEvents1764050000000];
+export const NOTIFICATION_CONSUMER = "notification";
+
+@Injectable()
+class NotificationTopics implements OnApplicationBootstrap {
+  constructor(
+    private readonly kafka: KafkaPort,
+    @Inject(SERVICE_CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.KAFKA_ENSURE_TOPICS) {
+      await this.kafka.ensureTopics([{ topic: deadLetterTopicOf(NOTIFICATION_CONSUMER), partitions: 3 }]);
+    }
+  }
+}
 
 @Module({})
 export class NotificationModule {
@@ -22,9 +38,10 @@ export class NotificationModule {
           migrations: NOTIFICATION_MIGRATIONS,
         }),
         TypeOrmModule.forFeature(NOTIFICATION_ENTITIES),
+        EventSourcingModule.forRoot({ consumer: NOTIFICATION_CONSUMER, relay: false }),
       ],
       controllers: [ReceivedEventsController, SkeletonEventsConsumer],
-      providers: [RecordReceivedEventHandler],
+      providers: [RecordReceivedEventHandler, NotificationTopics],
     };
   }
 }

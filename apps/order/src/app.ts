@@ -4,6 +4,7 @@ import { OrderModule } from "./app.module";
 import type { OrderConfig } from "./config";
 
 export { loadOrderConfig, type OrderConfig } from "./config";
+export { ORDER_ENTITIES, ORDER_MIGRATIONS, ORDER_PROJECTIONS } from "./app.module";
 
 export function startOrderService(config: OrderConfig, options: StartOptions = {}) {
   return startService(OrderModule.forRoot(config), config, options);

@@ -1,6 +1,7 @@
 export { ConfigError, loadConfig } from "./config/load-config";
 export { SERVICE_CONFIG, serviceConfigSchema, type ServiceConfig } from "./config/service-config";
 export { dataSourceOptions, type DatabaseSettings } from "./database/database.module";
+export { runMigrations } from "./database/run-migrations";
 export { KafkaPort, type IncomingMessage, type OutgoingRecord, type TopicSpec } from "./kafka/kafka.port";
 export { incomingMessageOf } from "./kafka/incoming-message";
 export { consumeTopic, type TopicConsumer } from "./kafka/kafka-topic-consumer";

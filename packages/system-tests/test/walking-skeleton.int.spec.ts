@@ -1,7 +1,19 @@
 import type { INestApplication } from "@nestjs/common";
 import { SkeletonEventRecordedV1, type SkeletonEventRecorded } from "@peakshop/contracts";
-import { loadNotificationConfig, startNotificationService } from "@peakshop/notification/app";
-import { loadOrderConfig, startOrderService } from "@peakshop/order/app";
+import { runServiceCli } from "@peakshop/eventsourcing";
+import {
+  loadNotificationConfig,
+  startNotificationService,
+  type NotificationConfig,
+} from "@peakshop/notification/app";
+import {
+  loadOrderConfig,
+  ORDER_ENTITIES,
+  ORDER_MIGRATIONS,
+  ORDER_PROJECTIONS,
+  startOrderService,
+  type OrderConfig,
+} from "@peakshop/order/app";
 import { KafkajsAdapter } from "@peakshop/platform-nest";
 import { testContext, waitFor } from "@peakshop/testing";
 import { Client } from "pg";
@@ -30,20 +42,21 @@ describe("walking skeleton: order -> PostgreSQL -> Kafka -> notification -> Post
   let notificationUrl: string;
   let orderDb: string;
   let notificationDb: string;
+  let orderConfig: OrderConfig;
+  let notificationConfig: NotificationConfig;
 
   beforeAll(async () => {
     orderDb = await ctx.createDatabase(ctx.uniqueName("order"));
     notificationDb = await ctx.createDatabase(ctx.uniqueName("notification"));
     const common = { KAFKA_BROKERS: ctx.brokers.join(","), LOG_LEVEL: "warn", HTTP_HOST: "127.0.0.1" };
-    order = await startOrderService(loadOrderConfig({ ...common, DATABASE_URL: orderDb }), { port: 0 });
-    notification = await startNotificationService(
-      loadNotificationConfig({
-        ...common,
-        DATABASE_URL: notificationDb,
-        KAFKA_GROUP_ID: ctx.uniqueName("notification"),
-      }),
-      { port: 0 },
-    );
+    orderConfig = loadOrderConfig({ ...common, DATABASE_URL: orderDb });
+    notificationConfig = loadNotificationConfig({
+      ...common,
+      DATABASE_URL: notificationDb,
+      KAFKA_GROUP_ID: ctx.uniqueName("notification"),
+    });
+    order = await startOrderService(orderConfig, { port: 0 });
+    notification = await startNotificationService(notificationConfig, { port: 0 });
     orderUrl = await baseUrl(order);
     notificationUrl = await baseUrl(notification);
   });
@@ -67,16 +80,21 @@ describe("walking skeleton: order -> PostgreSQL -> Kafka -> notification -> Post
     return response.status === 200 ? ((await response.json()) as { message: string }) : undefined;
   }
 
-  it("stores the event, publishes it, and the consumer records it in its own database", async () => {
+  it("stores the event, publishes it through the outbox, and the consumer records it in its own database", async () => {
     const event = await recordEvent("hello from order");
 
-    const stored = await queryRows<{ published_at: Date | null }>(
+    const stored = await queryRows<{ type: string }>(
       orderDb,
-      "SELECT published_at FROM skeleton_events WHERE event_id = $1",
+      "SELECT type FROM es_events WHERE event_id = $1",
       [event.eventId],
     );
-    expect(stored).toHaveLength(1);
-    expect(stored[0]?.published_at).toBeInstanceOf(Date);
+    expect(stored).toEqual([{ type: SkeletonEventRecordedV1.type }]);
+    await waitFor(
+      async () => (await fetch(`${orderUrl}/v1/skeleton/events/${event.eventId}`)).status === 200,
+      {
+        description: "the order read model (projection) to show the event",
+      },
+    );
 
     const received = await waitFor(() => receivedBy(event.eventId), {
       timeoutMs: 60_000,
@@ -107,8 +125,18 @@ describe("walking skeleton: order -> PostgreSQL -> Kafka -> notification -> Post
     });
     try {
       await kafka.publish([
-        { topic: SkeletonEventRecordedV1.topic, key: event.eventId, value: JSON.stringify(event) },
-        { topic: SkeletonEventRecordedV1.topic, key: event.eventId, value: JSON.stringify(marker) },
+        {
+          topic: SkeletonEventRecordedV1.topic,
+          key: event.eventId,
+          value: JSON.stringify(event),
+          headers: { ce_id: event.eventId },
+        },
+        {
+          topic: SkeletonEventRecordedV1.topic,
+          key: event.eventId,
+          value: JSON.stringify(marker),
+          headers: { ce_id: marker.eventId },
+        },
       ]);
     } finally {
       await kafka.close();
@@ -121,6 +149,67 @@ describe("walking skeleton: order -> PostgreSQL -> Kafka -> notification -> Post
       [event.eventId],
     );
     expect(rows[0]?.count).toBe("1");
+    const inbox = await queryRows(notificationDb, "SELECT 1 FROM es_inbox WHERE message_id = $1", [
+      event.eventId,
+    ]);
+    expect(inbox).toHaveLength(1);
+  });
+
+  it("dead-letters a malformed event, keeps consuming, and lists it for operators", async () => {
+    const poisonId = crypto.randomUUID();
+    const kafka = new KafkajsAdapter({
+      brokers: ctx.brokers,
+      clientId: "skeleton-test",
+      service: "test",
+      logLevel: "warn",
+    });
+    try {
+      await kafka.publish([
+        {
+          topic: SkeletonEventRecordedV1.topic,
+          key: "poison",
+          value: "{not json",
+          headers: { ce_id: poisonId },
+        },
+      ]);
+    } finally {
+      await kafka.close();
+    }
+    const after = await recordEvent("after the poison");
+    await waitFor(() => receivedBy(after.eventId), {
+      timeoutMs: 60_000,
+      description: "the event after the poison",
+    });
+
+    const lines: string[] = [];
+    const code = await runServiceCli(["dead-letters", "list"], {
+      config: notificationConfig,
+      database: { entities: [], migrations: [] },
+      consumer: "notification",
+      out: (line) => lines.push(line),
+    });
+    expect(code).toBe(0);
+    const letters = lines.map((line) => JSON.parse(line) as { messageId: string; error: string });
+    expect(letters.find((letter) => letter.messageId === poisonId)?.error).toMatch(/SyntaxError/);
+  });
+
+  it("rebuilds the order read model from the event store and migrates by command", async () => {
+    const before = await queryRows(orderDb, "SELECT * FROM skeleton_events ORDER BY event_id", []);
+    expect(before.length).toBeGreaterThan(0);
+    const lines: string[] = [];
+    const context = {
+      config: orderConfig,
+      database: { entities: ORDER_ENTITIES, migrations: ORDER_MIGRATIONS },
+      projections: ORDER_PROJECTIONS,
+      out: (line: string) => lines.push(line),
+    };
+    expect(await runServiceCli(["projections", "rebuild", "skeleton-events"], context)).toBe(0);
+    expect(await runServiceCli(["migrate"], context)).toBe(0);
+    expect(lines).toEqual([
+      `rebuilt skeleton-events from ${before.length} event(s)`,
+      "database is up to date",
+    ]);
+    expect(await queryRows(orderDb, "SELECT * FROM skeleton_events ORDER BY event_id", [])).toEqual(before);
   });
 
   it("both services report ready only with database and broker up, and serve metrics", async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from "@nestjs/common";
 import { InjectRepository } from "@nestjs/typeorm";
 import type { SkeletonEventRecorded } from "@peakshop/contracts";
-import type { Repository } from "typeorm";
+import type { EntityManager, Repository } from "typeorm";
 import { ReceivedEventEntity } from "../adapters/persistence/received-event.entity";
 
 export interface KafkaPosition {
@@ -15,11 +15,20 @@ export class RecordReceivedEventHandler {
     @InjectRepository(ReceivedEventEntity) private readonly received: Repository<ReceivedEventEntity>,
   ) {}
 
-  /** Records the event once; a redelivered copy changes nothing (returns false). */
-  async execute(event: SkeletonEventRecorded, position: KafkaPosition): Promise<boolean> {
-    const result = await this.received
+  /**
+   * Records the event inside the consumer's inbox transaction. The inbox drops
+   * redeliveries; the key also drops the same event republished under a new
+   * message id.
+   */
+  async execute(
+    manager: EntityManager,
+    event: SkeletonEventRecorded,
+    position: KafkaPosition,
+  ): Promise<void> {
+    await manager
       .createQueryBuilder()
       .insert()
+      .into(ReceivedEventEntity)
       .values({
         eventId: event.eventId,
         message: event.message,
@@ -30,7 +39,6 @@ export class RecordReceivedEventHandler {
       })
       .orIgnore()
       .execute();
-    return (result.raw as unknown[]).length > 0;
   }
 
   find(eventId: string): Promise<ReceivedEventEntity | null> {

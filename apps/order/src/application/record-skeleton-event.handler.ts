@@ -1,22 +1,16 @@
 import { Injectable } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
 import { SkeletonEventRecordedV1, type SkeletonEventRecorded } from "@peakshop/contracts";
-import { KafkaPort } from "@peakshop/platform-nest";
+import { PostgresEventStore } from "@peakshop/eventsourcing";
 import { randomUUID } from "node:crypto";
-import type { Repository } from "typeorm";
-import { SkeletonEventEntity } from "../adapters/persistence/skeleton-event.entity";
 
 /**
- * Stores the event, then publishes it keyed by its id. If publishing fails the
- * row stays unpublished and the caller gets the error; the transactional
- * outbox of the event-sourcing core replaces this two-step write.
+ * Appends the event to its own stream and, in the same statement, the message
+ * the outbox relay publishes: the event is stored and will be published, or
+ * neither happens.
  */
 @Injectable()
 export class RecordSkeletonEventHandler {
-  constructor(
-    @InjectRepository(SkeletonEventEntity) private readonly events: Repository<SkeletonEventEntity>,
-    private readonly kafka: KafkaPort,
-  ) {}
+  constructor(private readonly store: PostgresEventStore) {}
 
   async execute(message: string): Promise<SkeletonEventRecorded> {
     const event = SkeletonEventRecordedV1.schema.parse({
@@ -24,22 +18,28 @@ export class RecordSkeletonEventHandler {
       message,
       recordedAt: new Date().toISOString(),
     });
-    await this.events.insert({ ...event, recordedAt: new Date(event.recordedAt), publishedAt: null });
-    await this.kafka.publish([
+    await this.store.append(
+      `skeleton-${event.eventId}`,
+      0,
+      [{ id: event.eventId, type: SkeletonEventRecordedV1.type, data: event }],
       {
-        topic: SkeletonEventRecordedV1.topic,
-        key: event.eventId,
-        value: JSON.stringify(event),
-        headers: {
-          ce_specversion: "1.0",
-          ce_id: event.eventId,
-          ce_type: SkeletonEventRecordedV1.type,
-          ce_source: "peakshop/order",
-          ce_time: event.recordedAt,
-        },
+        outbox: [
+          {
+            topic: SkeletonEventRecordedV1.topic,
+            key: event.eventId,
+            value: JSON.stringify(event),
+            headers: {
+              ce_specversion: "1.0",
+              ce_id: event.eventId,
+              ce_type: SkeletonEventRecordedV1.type,
+              ce_source: "peakshop/order",
+              ce_time: event.recordedAt,
+              "content-type": "application/json",
+            },
+          },
+        ],
       },
-    ]);
-    await this.events.update({ eventId: event.eventId }, { publishedAt: new Date() });
+    );
     return event;
   }
 }

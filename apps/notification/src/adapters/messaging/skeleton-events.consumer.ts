@@ -1,21 +1,27 @@
-import { Controller, Logger } from "@nestjs/common";
-import { Ctx, EventPattern, KafkaContext, Payload } from "@nestjs/microservices";
+import { Controller } from "@nestjs/common";
+import { Ctx, EventPattern, KafkaContext } from "@nestjs/microservices";
 import { SkeletonEventRecordedV1 } from "@peakshop/contracts";
+import { ReliableConsumer, type IncomingMessage } from "@peakshop/eventsourcing";
 import { incomingMessageOf } from "@peakshop/platform-nest";
+import type { EntityManager } from "typeorm";
 import { RecordReceivedEventHandler } from "../../application/record-received-event.handler";
 
 @Controller()
 export class SkeletonEventsConsumer {
-  private readonly logger = new Logger(SkeletonEventsConsumer.name);
+  constructor(
+    private readonly consumer: ReliableConsumer,
+    private readonly record: RecordReceivedEventHandler,
+  ) {}
 
-  constructor(private readonly record: RecordReceivedEventHandler) {}
-
+  /** Effectively once (inbox); a malformed event goes to the dead-letter topic. */
   @EventPattern(SkeletonEventRecordedV1.topic)
-  async handle(@Payload() _payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    const message = incomingMessageOf(context);
-    const event = SkeletonEventRecordedV1.schema.parse(JSON.parse(message.value?.toString() ?? "null"));
-    const position = { partition: message.partition, offset: message.offset };
-    const recorded = await this.record.execute(event, position);
-    this.logger.log({ eventId: event.eventId, duplicate: !recorded, ...position }, "skeleton event received");
+  async handle(@Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.process(
+      incomingMessageOf(context),
+      (message: IncomingMessage, manager: EntityManager) => {
+        const event = SkeletonEventRecordedV1.schema.parse(JSON.parse(message.value?.toString() ?? "null"));
+        return this.record.execute(manager, event, { partition: message.partition, offset: message.offset });
+      },
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
+/** Read model of recorded skeleton events, kept by SkeletonEventsProjection. */
 @Entity({ name: "skeleton_events" })
 export class SkeletonEventEntity {
   @PrimaryColumn({ name: "event_id", type: "uuid" })
@@ -10,8 +11,4 @@ export class SkeletonEventEntity {
 
   @Column({ name: "recorded_at", type: "timestamptz" })
   recordedAt!: Date;
-
-  /** Null until Kafka acknowledged the event; the outbox relay (next issue) retries those. */
-  @Column({ name: "published_at", type: "timestamptz", nullable: true })
-  publishedAt!: Date | null;
 }

@@ -8,8 +8,7 @@ export class CreateSkeletonEvents1764050000000 implements MigrationInterface {
       CREATE TABLE skeleton_events (
         event_id uuid PRIMARY KEY,
         message text NOT NULL,
-        recorded_at timestamptz NOT NULL,
-        published_at timestamptz
+        recorded_at timestamptz NOT NULL
       )`);
   }
 

@@ -1,0 +1,112 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from "@nestjs/common";
+import { KafkaPort } from "@peakshop/platform-nest";
+import { DataSource } from "typeorm";
+import { ReliableConsumer } from "../consumer/reliable-consumer";
+import { OutboxRelay, type OutboxRelayOptions } from "../outbox/outbox-relay";
+import type { Projection } from "../projections/projection";
+import { ProjectionRunner } from "../projections/projection-runner";
+import { PostgresEventStore } from "../store/postgres-event-store";
+
+export interface EventSourcingSettings {
+  /** The service's consumer name: its inbox scope and dead-letter topic prefix. */
+  consumer?: string;
+  /** Read models this service keeps. */
+  projections?: Projection[];
+  /** Run the outbox relay in this process (default true). */
+  relay?: boolean | OutboxRelayOptions;
+}
+
+const SETTINGS = Symbol("EVENT_SOURCING_SETTINGS");
+
+/** Starts the relay and projections once the app is up; stops them, finishing the batch in hand, on shutdown. */
+@Injectable()
+class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger("EventSourcing");
+
+  constructor(
+    @Inject(SETTINGS) private readonly settings: EventSourcingSettings,
+    private readonly relay: OutboxRelay,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.settings.relay !== false) this.relay.start();
+    if (this.settings.projections?.length) this.projections.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.relay.stop(), this.projections.stop()]);
+    this.logger.log("outbox relay and projections stopped");
+  }
+}
+
+/**
+ * Nest wiring for the event-sourcing core: the event store, the outbox relay,
+ * the projection runner and the reliable consumer, on the service's own
+ * TypeORM data source and Kafka port.
+ */
+@Module({})
+export class EventSourcingModule {
+  static forRoot(settings: EventSourcingSettings = {}): DynamicModule {
+    const logger = new Logger("EventSourcing");
+    const relayOptions = typeof settings.relay === "object" ? settings.relay : {};
+    return {
+      module: EventSourcingModule,
+      global: true,
+      providers: [
+        { provide: SETTINGS, useValue: settings },
+        {
+          provide: PostgresEventStore,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new PostgresEventStore(dataSource),
+        },
+        {
+          provide: OutboxRelay,
+          inject: [DataSource, KafkaPort],
+          useFactory: (dataSource: DataSource, kafka: KafkaPort) =>
+            new OutboxRelay(dataSource, kafka, {
+              onError: (error) => logger.warn({ err: error }, "outbox relay round failed; retrying"),
+              ...relayOptions,
+            }),
+        },
+        {
+          provide: ProjectionRunner,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new ProjectionRunner(dataSource, settings.projections ?? [], {
+              onError: (projection, error) =>
+                logger.warn({ err: error, projection }, "projection batch failed; retrying"),
+            }),
+        },
+        {
+          provide: ReliableConsumer,
+          inject: [DataSource, KafkaPort],
+          useFactory: (dataSource: DataSource, kafka: KafkaPort) =>
+            new ReliableConsumer(dataSource, kafka, {
+              consumer: settings.consumer ?? "unnamed",
+              onDeadLetter: (message, error) =>
+                logger.error(
+                  {
+                    err: error,
+                    topic: message.topic,
+                    offset: message.offset,
+                    messageId: message.headers["ce_id"],
+                  },
+                  "message dead-lettered",
+                ),
+            }),
+        },
+        EventSourcingLifecycle,
+      ],
+      exports: [PostgresEventStore, OutboxRelay, ProjectionRunner, ReliableConsumer],
+    };
+  }
+}
