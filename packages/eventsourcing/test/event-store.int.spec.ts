@@ -1,5 +1,5 @@
 import { testContext } from "@peakshop/testing";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConcurrencyError, handleCommand, PostgresEventStore } from "../src/index";
 import { counter, counterCodec } from "./support/counter.decider";
@@ -150,4 +150,21 @@ describe("PostgreSQL event store", () => {
     const rows = await dataSource.query(`SELECT value FROM es_outbox WHERE message_key = 's-3'`);
     expect(rows).toEqual([{ value: "{}" }]);
   });
+
+  it("joins a caller's transaction, with more writes after the append, all or nothing", async () => {
+    await dataSource.query(`CREATE TABLE side_effects (stream_id text, version int)`);
+    const afterAppend = async (manager: EntityManager, result: { version: number }) => {
+      await manager.query(`INSERT INTO side_effects VALUES ('counter-4', $1)`, [result.version]);
+    };
+    await handleCommand(dataSource, counter, "counter-4", { type: "Increment", by: 1 }, { ...counterCodec, afterAppend });
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await handleCommand(dataSource, counter, "counter-4", { type: "Increment", by: 1 }, { ...counterCodec, manager, afterAppend });
+        throw new Error("the caller's transaction fails after the command");
+      }),
+    ).rejects.toThrow(/fails after/);
+    expect((await store.readStream("counter-4")).version).toBe(1);
+    expect(await dataSource.query(`SELECT version FROM side_effects`)).toEqual([{ version: 1 }]);
+  });
 });
+

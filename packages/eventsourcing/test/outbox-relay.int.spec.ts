@@ -59,7 +59,7 @@ describe("outbox relay", () => {
             {
               ...counterCodec,
               maxAttempts: 100,
-              toOutbox: (_events, state) => [
+              toOutbox: ({ state }) => [
                 { topic, key: streamId, value: JSON.stringify({ key: streamId, sequence: state.total }) },
               ],
             },

@@ -1,36 +1,42 @@
-import type { DataSource } from "typeorm";
-import {
-  ConcurrencyError,
-  type NewEvent,
-  type OutboxMessage,
-  type RecordedEvent,
-} from "../store/event-store";
+import type { DataSource, EntityManager } from "typeorm";
+import { ConcurrencyError, type NewEvent, type OutboxMessage, type RecordedEvent } from "../store/event-store";
 import { PostgresEventStore } from "../store/postgres-event-store";
 import { crossesSnapshotPoint, loadSnapshot, saveSnapshot, type SnapshotPolicy } from "../store/snapshots";
 import { fold, type Decider } from "./decider";
+
+/** What a command appended: the new events, the state after them, and the stream's versions. */
+export interface CommandResult<Event, State> {
+  events: Event[];
+  state: State;
+  /** The stream's version after the append (unchanged when no event was decided). */
+  version: number;
+  /** The version of the first new event; the next ones follow without gaps. */
+  firstVersion: number;
+}
 
 export interface CommandHandlerOptions<Event, State> {
   /** How a domain event is stored (type, schema version, data, metadata). */
   toStored(event: Event): NewEvent;
   /** How a stored event becomes a domain event again (upcasting old versions). */
   fromStored(event: RecordedEvent): Event;
-  /** Integration messages to publish for the new events, in the same transaction. */
-  toOutbox?(events: Event[], state: State, streamId: string): OutboxMessage[];
+  /** Integration messages to publish for the new events, in the same statement as the events. */
+  toOutbox?(result: CommandResult<Event, State>, streamId: string): OutboxMessage[];
   snapshots?: SnapshotPolicy<State>;
   /** Attempts when another writer appended first; each attempt reloads the stream. */
   maxAttempts?: number;
-}
-
-export interface CommandResult<Event, State> {
-  events: Event[];
-  state: State;
-  version: number;
+  /**
+   * Run inside this transaction (e.g. a consumer's inbox transaction). A
+   * conflict then aborts it, so it is not retried here: the caller retries.
+   */
+  manager?: EntityManager;
+  /** More writes of the same transaction after the append (schedules, timers). */
+  afterAppend?(manager: EntityManager, result: CommandResult<Event, State>): Promise<void>;
 }
 
 /**
- * Load stream -> decide -> append with the expected version (+ outbox), in one
- * transaction; on a concurrency conflict, reload and decide again, a bounded
- * number of times. Domain errors from `decide` propagate unchanged.
+ * Load stream -> decide -> append with the expected version (+ outbox); on a
+ * concurrency conflict, reload and decide again, a bounded number of times.
+ * Domain errors from `decide` propagate unchanged.
  */
 export async function handleCommand<Command, Event, State>(
   dataSource: DataSource,
@@ -40,19 +46,21 @@ export async function handleCommand<Command, Event, State>(
   options: CommandHandlerOptions<Event, State>,
 ): Promise<CommandResult<Event, State>> {
   const store = new PostgresEventStore(dataSource);
+  const run = (manager?: EntityManager) => decideAndAppend(dataSource, store, decider, streamId, command, options, manager);
+  if (options.manager) return run(options.manager);
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await decideAndAppend(dataSource, store, decider, streamId, command, options);
+      // Without extra writes no transaction is needed: the read needs none (the
+      // append's expected version catches any writer in between) and the append
+      // is one atomic statement.
+      return options.afterAppend ? await dataSource.transaction(run) : await run();
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
     }
   }
 }
 
-// No surrounding transaction: the read needs none (the append's expected
-// version catches any writer in between), and the append is one atomic
-// statement. Two round trips per command in all.
 async function decideAndAppend<Command, Event, State>(
   dataSource: DataSource,
   store: PostgresEventStore,
@@ -60,20 +68,28 @@ async function decideAndAppend<Command, Event, State>(
   streamId: string,
   command: Command,
   options: CommandHandlerOptions<Event, State>,
+  manager: EntityManager | undefined,
 ): Promise<CommandResult<Event, State>> {
-  const manager = dataSource.manager;
-  const snapshot = options.snapshots ? await loadSnapshot(manager, streamId, options.snapshots) : undefined;
-  const stream = await store.readStream(streamId, (snapshot?.version ?? 0) + 1);
+  const reader = manager ?? dataSource.manager;
+  const snapshot = options.snapshots ? await loadSnapshot(reader, streamId, options.snapshots) : undefined;
+  const stream = await store.readStream(streamId, (snapshot?.version ?? 0) + 1, manager);
   const state = fold(decider, snapshot?.state ?? decider.initialState, stream.events.map(options.fromStored));
   const events = decider.decide(command, state);
-  if (events.length === 0) return { events, state, version: stream.version };
-  const next = fold(decider, state, events);
-  const { nextVersion } = await store.append(streamId, stream.version, events.map(options.toStored), {
-    outbox: options.toOutbox?.(events, next, streamId),
+  if (events.length === 0) return { events, state, version: stream.version, firstVersion: stream.version + 1 };
+  const result: CommandResult<Event, State> = {
+    events,
+    state: fold(decider, state, events),
+    version: stream.version + events.length,
+    firstVersion: stream.version + 1,
+  };
+  await store.append(streamId, stream.version, events.map(options.toStored), {
+    manager,
+    outbox: options.toOutbox?.(result, streamId),
   });
-  // A snapshot is a cache of committed events: taking it after the commit is safe.
-  if (options.snapshots && crossesSnapshotPoint(stream.version, nextVersion, options.snapshots.every)) {
-    await saveSnapshot(manager, streamId, nextVersion, next, options.snapshots);
+  if (manager && options.afterAppend) await options.afterAppend(manager, result);
+  // A snapshot is a cache of committed events: taking it after the append is safe.
+  if (options.snapshots && crossesSnapshotPoint(stream.version, result.version, options.snapshots.every)) {
+    await saveSnapshot(reader, streamId, result.version, result.state, options.snapshots);
   }
-  return { events, state: next, version: nextVersion };
+  return result;
 }
