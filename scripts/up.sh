@@ -32,11 +32,16 @@ while :; do
 done
 
 cat <<INFO
-[peakshop] all services healthy
-  order          http://127.0.0.1:${PEAKSHOP_ORDER_PORT:-3001}   (/health/ready, /metrics)
-  notification   http://127.0.0.1:${PEAKSHOP_NOTIFICATION_PORT:-3005}   (/health/ready, /metrics)
-  kafka          127.0.0.1:${PEAKSHOP_KAFKA_PORT:-9092}
-  postgres       postgres://peakshop:***@127.0.0.1:${PEAKSHOP_POSTGRES_PORT:-5432}/peakshop
-  logs           docker compose logs -f   (or docker-compose)
-  stop           bash scripts/down.sh
+[peakshop] all services healthy (each serves /health/ready and /metrics)
+  cart            http://127.0.0.1:${PEAKSHOP_CART_PORT:-3002}
+  order           http://127.0.0.1:${PEAKSHOP_ORDER_PORT:-3001}
+  inventory       http://127.0.0.1:${PEAKSHOP_INVENTORY_PORT:-3003}
+  payment         http://127.0.0.1:${PEAKSHOP_PAYMENT_PORT:-3004}
+  notification    http://127.0.0.1:${PEAKSHOP_NOTIFICATION_PORT:-3005}
+  bank simulator  http://127.0.0.1:${PEAKSHOP_BANK_SIMULATOR_PORT:-4000}   (PUT /v1/faults to make it fail)
+  mail (SMTP sink) http://127.0.0.1:${PEAKSHOP_MAIL_UI_PORT:-8025}/api/v1/messages
+  kafka           127.0.0.1:${PEAKSHOP_KAFKA_PORT:-9092}
+  postgres        postgres://peakshop:***@127.0.0.1:${PEAKSHOP_POSTGRES_PORT:-5432}/peakshop
+  logs            docker compose logs -f   (or docker-compose)
+  stop            bash scripts/down.sh
 INFO

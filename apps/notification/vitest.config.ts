@@ -1,3 +1,3 @@
 import { peakshopVitestConfig } from "../../vitest.shared";
 
-export default peakshopVitestConfig();
+export default peakshopVitestConfig({ infrastructure: true });

@@ -19,6 +19,7 @@ postgres_image="$prefix/postgres:17"
 kafka_image="$prefix/kafka:$kafka_version"
 node_image="$prefix/node:$node_version"
 reaper_image="$prefix/reaper:1"
+smtp_image="$prefix/smtp-sink:1"
 
 say() { printf '[images] %s\n' "$*"; }
 
@@ -98,6 +99,9 @@ build "$node_image" "$here/node" "$(inputs_hash "$here/node" "$(image_id "$base_
 build "$reaper_image" "$here/reaper" "$(inputs_hash "$here/reaper" "$(image_id "$node_image")")" \
   --build-arg "NODE_IMAGE=$node_image"
 
+build "$smtp_image" "$here/smtp-sink" "$(inputs_hash "$here/smtp-sink" "$(image_id "$node_image")")" \
+  --build-arg "NODE_IMAGE=$node_image"
+
 mkdir -p "$root/.peakshop"
 cat >"$root/.peakshop/images.env" <<EOF
 # Written by infra/images/build.sh: locally built stand-ins for the official images.
@@ -105,6 +109,7 @@ PEAKSHOP_POSTGRES_IMAGE=$postgres_image
 PEAKSHOP_KAFKA_IMAGE=$kafka_image
 PEAKSHOP_NODE_IMAGE=$node_image
 PEAKSHOP_REAPER_IMAGE=$reaper_image
+PEAKSHOP_SMTP_IMAGE=$smtp_image
 PEAKSHOP_DEBIAN_IMAGE=$base_image
 EOF
 say "images ready in $((SECONDS - started_all))s; names recorded in .peakshop/images.env"

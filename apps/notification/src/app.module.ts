@@ -1,31 +1,54 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from "@nestjs/common";
+import { Module, type DynamicModule } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
+import { CustomerNotifiedV1, SkeletonEventRecordedV1 } from "@peakshop/contracts";
 import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
 import { KafkaPort, PlatformModule, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { DeliveriesWorker } from "./adapters/delivery/deliveries.worker";
+import { HttpWebhookSender } from "./adapters/delivery/http-webhook.sender";
+import { DisabledEmailSender, SmtpEmailSender } from "./adapters/delivery/smtp-email.sender";
+import { TemplateCustomerContacts } from "./adapters/delivery/template-customer-contacts";
+import { NotificationsController } from "./adapters/http/notifications.controller";
 import { ReceivedEventsController } from "./adapters/http/received-events.controller";
+import { StatusController } from "./adapters/http/status.controller";
+import { CUSTOMER_EVENT_TOPICS, CustomerEventsConsumer } from "./adapters/messaging/customer-events.consumer";
 import { SkeletonEventsConsumer } from "./adapters/messaging/skeleton-events.consumer";
+import { DeliveriesRepository } from "./adapters/persistence/deliveries.repository";
 import { CreateReceivedEvents1764050000000 } from "./adapters/persistence/migrations/1764050000000-create-received-events";
+import { CreateNotifications1764110000000 } from "./adapters/persistence/migrations/1764110000000-create-notifications";
+import { NotificationsRepository } from "./adapters/persistence/notifications.repository";
+import { PaymentStatusRepository } from "./adapters/persistence/payment-status.repository";
 import { ReceivedEventEntity } from "./adapters/persistence/received-event.entity";
+import { TrackedOrdersRepository } from "./adapters/persistence/tracked-orders.repository";
+import { DeliverNotificationsHandler } from "./application/deliver-notifications.handler";
+import {
+  CHANNEL_SETTINGS,
+  CustomerContacts,
+  EmailSender,
+  WebhookSender,
+} from "./application/delivery-channels.port";
+import { NotificationRecorder } from "./application/notification-recorder";
+import { NotifyCustomerHandler } from "./application/notify-customer.handler";
+import { RecordCircuitReportHandler } from "./application/record-circuit-report.handler";
 import { RecordReceivedEventHandler } from "./application/record-received-event.handler";
 import type { NotificationConfig } from "./config";
 
 export const NOTIFICATION_ENTITIES = [ReceivedEventEntity];
-export const NOTIFICATION_MIGRATIONS = [...EVENTSOURCING_MIGRATIONS, CreateReceivedEvents1764050000000];
+export const NOTIFICATION_MIGRATIONS = [
+  ...EVENTSOURCING_MIGRATIONS,
+  CreateReceivedEvents1764050000000,
+  CreateNotifications1764110000000,
+];
 export const NOTIFICATION_CONSUMER = "notification";
 
-@Injectable()
-class NotificationTopics implements OnApplicationBootstrap {
-  constructor(
-    private readonly kafka: KafkaPort,
-    @Inject(SERVICE_CONFIG) private readonly config: NotificationConfig,
-  ) {}
+/** Every topic the service reads or writes, created at start in local runs and tests. */
+export const NOTIFICATION_TOPICS = [
+  SkeletonEventRecordedV1.topic,
+  ...CUSTOMER_EVENT_TOPICS,
+  CustomerNotifiedV1.topic,
+  deadLetterTopicOf(NOTIFICATION_CONSUMER),
+];
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.KAFKA_ENSURE_TOPICS) {
-      await this.kafka.ensureTopics([{ topic: deadLetterTopicOf(NOTIFICATION_CONSUMER), partitions: 3 }]);
-    }
-  }
-}
+const TOPICS_ENSURED = Symbol("TOPICS_ENSURED");
 
 @Module({})
 export class NotificationModule {
@@ -38,10 +61,57 @@ export class NotificationModule {
           migrations: NOTIFICATION_MIGRATIONS,
         }),
         TypeOrmModule.forFeature(NOTIFICATION_ENTITIES),
-        EventSourcingModule.forRoot({ consumer: NOTIFICATION_CONSUMER, relay: false }),
+        // The relay publishes CustomerNotified from the outbox.
+        EventSourcingModule.forRoot({ consumer: NOTIFICATION_CONSUMER }),
       ],
-      controllers: [ReceivedEventsController, SkeletonEventsConsumer],
-      providers: [RecordReceivedEventHandler, NotificationTopics],
+      controllers: [
+        ReceivedEventsController,
+        SkeletonEventsConsumer,
+        CustomerEventsConsumer,
+        NotificationsController,
+        StatusController,
+      ],
+      providers: [
+        {
+          // An async provider, so the topics exist before the consumer subscribes
+          // (Nest starts the Kafka consumer before application-bootstrap hooks run).
+          provide: TOPICS_ENSURED,
+          inject: [KafkaPort, SERVICE_CONFIG],
+          useFactory: async (kafka: KafkaPort, settings: NotificationConfig) => {
+            if (settings.KAFKA_ENSURE_TOPICS) {
+              await kafka.ensureTopics(NOTIFICATION_TOPICS.map((topic) => ({ topic, partitions: 3 })));
+            }
+            return true;
+          },
+        },
+        RecordReceivedEventHandler,
+        NotificationsRepository,
+        DeliveriesRepository,
+        PaymentStatusRepository,
+        TrackedOrdersRepository,
+        NotificationRecorder,
+        NotifyCustomerHandler,
+        RecordCircuitReportHandler,
+        DeliverNotificationsHandler,
+        DeliveriesWorker,
+        {
+          provide: CHANNEL_SETTINGS,
+          useValue: { email: Boolean(config.SMTP_URL), webhookUrls: config.WEBHOOK_URLS },
+        },
+        { provide: CustomerContacts, useValue: new TemplateCustomerContacts(config.CUSTOMER_EMAIL_TEMPLATE) },
+        {
+          provide: EmailSender,
+          useFactory: () =>
+            config.SMTP_URL
+              ? new SmtpEmailSender(config.SMTP_URL, config.EMAIL_FROM)
+              : new DisabledEmailSender(),
+        },
+        {
+          provide: WebhookSender,
+          // Without WEBHOOK_URLS no webhook deliveries exist; the secret then only signs leftovers.
+          useValue: new HttpWebhookSender(config.WEBHOOK_SECRET ?? "", config.WEBHOOK_TIMEOUT_MS),
+        },
+      ],
     };
   }
 }

@@ -4,6 +4,12 @@ import { NotificationModule } from "./app.module";
 import type { NotificationConfig } from "./config";
 
 export { loadNotificationConfig, type NotificationConfig } from "./config";
+export {
+  NOTIFICATION_CONSUMER,
+  NOTIFICATION_ENTITIES,
+  NOTIFICATION_MIGRATIONS,
+  NOTIFICATION_TOPICS,
+} from "./app.module";
 
 export function startNotificationService(
   config: NotificationConfig,

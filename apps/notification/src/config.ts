@@ -1,13 +1,67 @@
 import { loadConfig, serviceConfigSchema } from "@peakshop/platform-nest";
 import { z } from "zod";
 
-export const notificationConfigSchema = serviceConfigSchema.extend({
-  SERVICE_NAME: z.string().min(1).default("notification"),
-  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3005),
-  KAFKA_GROUP_ID: z.string().min(1).default("notification"),
-  /** Create the service's topics at start (local runs and tests); production creates them with infra jobs. */
-  KAFKA_ENSURE_TOPICS: z.stringbool().default(true),
-});
+const urlList = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url({ protocol: /^https?$/ })));
+
+export const notificationConfigSchema = serviceConfigSchema
+  .extend({
+    SERVICE_NAME: z.string().min(1).default("notification"),
+    HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3005),
+    KAFKA_GROUP_ID: z.string().min(1).default("notification"),
+    /** Create the service's topics at start (local runs and tests); production creates them with infra jobs. */
+    KAFKA_ENSURE_TOPICS: z.stringbool().default(true),
+    /** Mail server, e.g. smtp://127.0.0.1:1025 or smtps://user:pass@mail.example:465; unset: no e-mails. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    EMAIL_FROM: z.string().min(3).default("Peakshop <notifications@peakshop.test>"),
+    /**
+     * A customer's e-mail address, `{customerId}` replaced by the (sanitised) id. A stand-in:
+     * production replaces it with a lookup in the customer-profile service.
+     */
+    CUSTOMER_EMAIL_TEMPLATE: z
+      .string()
+      .includes("{customerId}", { message: "must contain {customerId}" })
+      .default("{customerId}@customers.peakshop.test"),
+    /** Merchant systems that receive every notification as a signed POST (comma-separated http(s) URLs). */
+    WEBHOOK_URLS: urlList,
+    /** HMAC-SHA256 key of the webhook signatures; required when WEBHOOK_URLS is set. */
+    WEBHOOK_SECRET: z.string().min(16).optional(),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** Attempts per e-mail or webhook delivery before it is marked failed. */
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+    /** First retry delay; doubles per failed attempt up to DELIVERY_MAX_BACKOFF_MS, with jitter. */
+    DELIVERY_BACKOFF_MS: z.coerce.number().int().positive().default(1_000),
+    DELIVERY_MAX_BACKOFF_MS: z.coerce.number().int().positive().default(300_000),
+    /** Deliveries one worker round claims and sends at once. */
+    DELIVERY_BATCH_SIZE: z.coerce.number().int().positive().max(500).default(50),
+    DELIVERY_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(500),
+    /** A claimed delivery not settled within this comes due again (the process died mid-send). */
+    DELIVERY_LEASE_MS: z.coerce.number().int().positive().default(60_000),
+  })
+  .superRefine((config, issues) => {
+    if (config.WEBHOOK_URLS.length > 0 && !config.WEBHOOK_SECRET) {
+      issues.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_SECRET"],
+        message: "required when WEBHOOK_URLS is set",
+      });
+    }
+    if (config.DELIVERY_LEASE_MS <= config.WEBHOOK_TIMEOUT_MS) {
+      issues.addIssue({
+        code: "custom",
+        path: ["DELIVERY_LEASE_MS"],
+        message: "must exceed WEBHOOK_TIMEOUT_MS",
+      });
+    }
+  });
 
 export type NotificationConfig = z.infer<typeof notificationConfigSchema>;
 

@@ -1,18 +1,51 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
-import { SkeletonEventRecordedV1 } from "@peakshop/contracts";
-import { EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
+import {
+  CheckoutRequestedV1,
+  OrderPlacedV1,
+  PaymentCapturedV1,
+  RequestPaymentV1,
+  ReserveStockV1,
+  SkeletonEventRecordedV1,
+  StockReservedV1,
+} from "@peakshop/contracts";
+import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
 import { KafkaPort, PlatformModule, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { OrdersController } from "./adapters/http/orders.controller";
 import { SkeletonEventsController } from "./adapters/http/skeleton-events.controller";
+import { DEADLINE_SETTINGS, SagaInputsConsumer } from "./adapters/messaging/saga-inputs.consumer";
+import { DeadlinesWorker } from "./adapters/persistence/deadlines.worker";
 import { CreateSkeletonEvents1764050000000 } from "./adapters/persistence/migrations/1764050000000-create-skeleton-events";
+import { CreateOrders1764080000000 } from "./adapters/persistence/migrations/1764080000000-create-orders";
+import { ordersViewProjection } from "./adapters/persistence/orders-view.projection";
+import { PostgresOrderDeadlines } from "./adapters/persistence/postgres-order-deadlines";
 import { SkeletonEventEntity } from "./adapters/persistence/skeleton-event.entity";
 import { skeletonEventsProjection } from "./adapters/persistence/skeleton-events.projection";
+import { OrderCommands } from "./application/order-commands";
+import { OrderDeadlines } from "./application/order-deadlines.port";
 import { RecordSkeletonEventHandler } from "./application/record-skeleton-event.handler";
 import type { OrderConfig } from "./config";
 
+export const ORDER_CONSUMER = "order";
 export const ORDER_ENTITIES = [SkeletonEventEntity];
-export const ORDER_MIGRATIONS = [...EVENTSOURCING_MIGRATIONS, CreateSkeletonEvents1764050000000];
-export const ORDER_PROJECTIONS = [skeletonEventsProjection];
+export const ORDER_MIGRATIONS = [
+  ...EVENTSOURCING_MIGRATIONS,
+  CreateSkeletonEvents1764050000000,
+  CreateOrders1764080000000,
+];
+export const ORDER_PROJECTIONS = [skeletonEventsProjection, ordersViewProjection];
+
+/** Every topic the order service reads or writes, created at start in local runs and tests. */
+const ORDER_TOPICS = [
+  SkeletonEventRecordedV1.topic,
+  CheckoutRequestedV1.topic,
+  OrderPlacedV1.topic,
+  ReserveStockV1.topic,
+  StockReservedV1.topic,
+  RequestPaymentV1.topic,
+  PaymentCapturedV1.topic,
+  deadLetterTopicOf(ORDER_CONSUMER),
+];
 
 @Injectable()
 class OrderTopics implements OnApplicationBootstrap {
@@ -22,9 +55,8 @@ class OrderTopics implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.KAFKA_ENSURE_TOPICS) {
-      await this.kafka.ensureTopics([{ topic: SkeletonEventRecordedV1.topic, partitions: 3 }]);
-    }
+    if (this.config.KAFKA_ENSURE_TOPICS)
+      await this.kafka.ensureTopics(ORDER_TOPICS.map((topic) => ({ topic, partitions: 3 })));
   }
 }
 
@@ -36,10 +68,23 @@ export class OrderModule {
       imports: [
         PlatformModule.forRoot(config, { entities: ORDER_ENTITIES, migrations: ORDER_MIGRATIONS }),
         TypeOrmModule.forFeature(ORDER_ENTITIES),
-        EventSourcingModule.forRoot({ consumer: "order", projections: ORDER_PROJECTIONS }),
+        EventSourcingModule.forRoot({ consumer: ORDER_CONSUMER, projections: ORDER_PROJECTIONS }),
       ],
-      controllers: [SkeletonEventsController],
-      providers: [RecordSkeletonEventHandler, OrderTopics],
+      controllers: [SkeletonEventsController, OrdersController, SagaInputsConsumer],
+      providers: [
+        OrderTopics,
+        RecordSkeletonEventHandler,
+        OrderCommands,
+        DeadlinesWorker,
+        { provide: OrderDeadlines, useClass: PostgresOrderDeadlines },
+        {
+          provide: DEADLINE_SETTINGS,
+          useValue: {
+            paymentDeadlineMs: config.PAYMENT_DEADLINE_MS,
+            stockHoldMarginMs: config.STOCK_HOLD_MARGIN_MS,
+          },
+        },
+      ],
     };
   }
 }

@@ -2,14 +2,14 @@
 // or `node dist/cli.js projections rebuild skeleton-events` (see SERVICE_CLI_USAGE).
 import "reflect-metadata";
 import { runServiceCli } from "@peakshop/eventsourcing";
-import { ORDER_ENTITIES, ORDER_MIGRATIONS, ORDER_PROJECTIONS } from "./app.module";
+import { ORDER_CONSUMER, ORDER_ENTITIES, ORDER_MIGRATIONS, ORDER_PROJECTIONS } from "./app.module";
 import { loadOrderConfig } from "./config";
 
 runServiceCli(process.argv.slice(2), {
   config: loadOrderConfig(),
   database: { entities: ORDER_ENTITIES, migrations: ORDER_MIGRATIONS },
   projections: ORDER_PROJECTIONS,
-  consumer: "order",
+  consumer: ORDER_CONSUMER,
 }).then(
   (code) => process.exit(code),
   (error: unknown) => {

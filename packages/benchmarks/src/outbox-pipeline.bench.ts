@@ -7,9 +7,9 @@ import {
 } from "@peakshop/eventsourcing";
 import { consumeTopic, KafkajsAdapter } from "@peakshop/platform-nest";
 import { startInfrastructure, testContext, waitFor, type Infrastructure } from "@peakshop/testing";
-import { Client } from "pg";
 import { DataSource } from "typeorm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { rawCommitRate, rawProduceRate } from "./baselines";
 import { writeReport } from "./report";
 import { perSecond, quantile, round } from "./stats";
 
@@ -31,56 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await infrastructure?.stop();
 });
-
-/** Baseline: one-row INSERT commits through the same pg driver, as many clients as writers. */
-async function rawCommitRate(url: string): Promise<number> {
-  const setup = new Client({ connectionString: url });
-  await setup.connect();
-  await setup.query(`CREATE TABLE raw_commits (id bigserial PRIMARY KEY, payload text NOT NULL)`);
-  await setup.end();
-  const clients = await Promise.all(
-    Array.from({ length: WRITERS }, async () => {
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      return client;
-    }),
-  );
-  const started = performance.now();
-  await Promise.all(
-    clients.map(async (client) => {
-      for (let i = 0; i < EVENTS / WRITERS; i++)
-        await client.query(`INSERT INTO raw_commits (payload) VALUES ($1)`, ["x".repeat(120)]);
-    }),
-  );
-  const elapsed = performance.now() - started;
-  await Promise.all(clients.map((client) => client.end()));
-  return perSecond(EVENTS, elapsed);
-}
-
-/** Baseline: the same Kafka client and settings as the relay (idempotent, acks=all), in the relay's batch size. */
-async function rawProduceRate(topic: string): Promise<number> {
-  const kafka = new KafkajsAdapter({
-    brokers: ctx.brokers,
-    clientId: "bench-raw",
-    service: "bench",
-    logLevel: "error",
-  });
-  await kafka.publish([{ topic, key: "warm-up", value: "x" }]);
-  const started = performance.now();
-  for (let sent = 0; sent < EVENTS; sent += RELAY_BATCH) {
-    const size = Math.min(RELAY_BATCH, EVENTS - sent);
-    await kafka.publish(
-      Array.from({ length: size }, (_, i) => ({
-        topic,
-        key: `k-${(sent + i) % 200}`,
-        value: "x".repeat(120),
-      })),
-    );
-  }
-  const elapsed = performance.now() - started;
-  await kafka.close();
-  return perSecond(EVENTS, elapsed);
-}
 
 async function pipeline(url: string, topic: string) {
   const dataSource = new DataSource({
@@ -149,8 +99,8 @@ it(`event pipeline: ${EVENTS} events from ${WRITERS} writers through the outbox 
     { topic: rawTopic, partitions: 6 },
     { topic: pipelineTopic, partitions: 6 },
   ]);
-  const commitRate = await rawCommitRate(await ctx.createDatabase(ctx.uniqueName("raw")));
-  const produceRate = await rawProduceRate(rawTopic);
+  const commitRate = await rawCommitRate(await ctx.createDatabase(ctx.uniqueName("raw")), WRITERS, EVENTS);
+  const produceRate = await rawProduceRate(ctx.brokers, rawTopic, EVENTS, RELAY_BATCH);
   const run = await pipeline(await ctx.createDatabase(ctx.uniqueName("pipeline")), pipelineTopic);
 
   const throughput = perSecond(EVENTS, run.deliveredMs);

@@ -156,10 +156,22 @@ describe("PostgreSQL event store", () => {
     const afterAppend = async (manager: EntityManager, result: { version: number }) => {
       await manager.query(`INSERT INTO side_effects VALUES ('counter-4', $1)`, [result.version]);
     };
-    await handleCommand(dataSource, counter, "counter-4", { type: "Increment", by: 1 }, { ...counterCodec, afterAppend });
+    await handleCommand(
+      dataSource,
+      counter,
+      "counter-4",
+      { type: "Increment", by: 1 },
+      { ...counterCodec, afterAppend },
+    );
     await expect(
       dataSource.transaction(async (manager) => {
-        await handleCommand(dataSource, counter, "counter-4", { type: "Increment", by: 1 }, { ...counterCodec, manager, afterAppend });
+        await handleCommand(
+          dataSource,
+          counter,
+          "counter-4",
+          { type: "Increment", by: 1 },
+          { ...counterCodec, manager, afterAppend },
+        );
         throw new Error("the caller's transaction fails after the command");
       }),
     ).rejects.toThrow(/fails after/);
@@ -167,4 +179,3 @@ describe("PostgreSQL event store", () => {
     expect(await dataSource.query(`SELECT version FROM side_effects`)).toEqual([{ version: 1 }]);
   });
 });
-

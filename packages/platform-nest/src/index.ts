@@ -12,3 +12,5 @@ export { PlatformModule } from "./platform.module";
 export { boundShutdown, startService, type StartOptions } from "./bootstrap/start-service";
 export { probeKafkaRoundTrip } from "./kafka/kafka-probe";
 export { readTopic, readTopicToEnd, type ReadRecord } from "./kafka/kafka-topic-reader";
+export { ProblemDetailsFilter, ProblemException, type ProblemDetails } from "./http/problem-details.filter";
+export { PollingWorker } from "./lifecycle/polling-worker";

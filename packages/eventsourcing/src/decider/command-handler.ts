@@ -1,5 +1,10 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { ConcurrencyError, type NewEvent, type OutboxMessage, type RecordedEvent } from "../store/event-store";
+import {
+  ConcurrencyError,
+  type NewEvent,
+  type OutboxMessage,
+  type RecordedEvent,
+} from "../store/event-store";
 import { PostgresEventStore } from "../store/postgres-event-store";
 import { crossesSnapshotPoint, loadSnapshot, saveSnapshot, type SnapshotPolicy } from "../store/snapshots";
 import { fold, type Decider } from "./decider";
@@ -46,7 +51,8 @@ export async function handleCommand<Command, Event, State>(
   options: CommandHandlerOptions<Event, State>,
 ): Promise<CommandResult<Event, State>> {
   const store = new PostgresEventStore(dataSource);
-  const run = (manager?: EntityManager) => decideAndAppend(dataSource, store, decider, streamId, command, options, manager);
+  const run = (manager?: EntityManager) =>
+    decideAndAppend(dataSource, store, decider, streamId, command, options, manager);
   if (options.manager) return run(options.manager);
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
@@ -75,7 +81,8 @@ async function decideAndAppend<Command, Event, State>(
   const stream = await store.readStream(streamId, (snapshot?.version ?? 0) + 1, manager);
   const state = fold(decider, snapshot?.state ?? decider.initialState, stream.events.map(options.fromStored));
   const events = decider.decide(command, state);
-  if (events.length === 0) return { events, state, version: stream.version, firstVersion: stream.version + 1 };
+  if (events.length === 0)
+    return { events, state, version: stream.version, firstVersion: stream.version + 1 };
   const result: CommandResult<Event, State> = {
     events,
     state: fold(decider, state, events),

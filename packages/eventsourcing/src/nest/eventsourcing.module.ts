@@ -5,7 +5,7 @@ import {
   Module,
   type DynamicModule,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from "@nestjs/common";
 import { KafkaPort } from "@peakshop/platform-nest";
 import { DataSource } from "typeorm";
@@ -26,9 +26,9 @@ export interface EventSourcingSettings {
 
 const SETTINGS = Symbol("EVENT_SOURCING_SETTINGS");
 
-/** Starts the relay and projections once the app is up; stops them, finishing the batch in hand, on shutdown. */
+/** Starts the relay and projections once the app is up; stops them, finishing the batch in hand, before the database closes. */
 @Injectable()
-class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger("EventSourcing");
 
   constructor(
@@ -42,7 +42,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     if (this.settings.projections?.length) this.projections.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([this.relay.stop(), this.projections.stop()]);
     this.logger.log("outbox relay and projections stopped");
   }

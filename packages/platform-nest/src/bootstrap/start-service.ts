@@ -4,6 +4,7 @@ import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import { Logger } from "nestjs-pino";
 import type { ServiceConfig } from "../config/service-config";
+import { ProblemDetailsFilter } from "../http/problem-details.filter";
 import { kafkaConsumerServer } from "../kafka/kafka-consumer.server";
 
 export interface StartOptions {
@@ -29,7 +30,11 @@ export async function startService(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
+  // Modules first (migrations, topics, workers), so a consumer never subscribes
+  // to a topic that its own service was about to create.
+  await app.init();
   if (options.consumerGroupId) {
     app.connectMicroservice(
       {

@@ -25,6 +25,7 @@ export interface KafkaConsumerSettings {
   brokers: string[];
   clientId: string;
   groupId: string;
+  partitionsConsumedConcurrently?: number;
 }
 
 export function kafkaConsumerServer(settings: KafkaConsumerSettings): KafkaConsumerServer {
@@ -33,6 +34,8 @@ export function kafkaConsumerServer(settings: KafkaConsumerSettings): KafkaConsu
     client: { clientId: settings.clientId, brokers: settings.brokers },
     consumer: { groupId: settings.groupId, allowAutoTopicCreation: false },
     subscribe: { fromBeginning: true },
+    // Partitions are independent (order is per key), so handle several at once.
+    run: { partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently ?? 4 },
     // Handlers get the producer's bytes; decoding belongs to the contracts.
     parser: { keepBinary: true },
     producer: { createPartitioner: Partitioners.DefaultPartitioner },

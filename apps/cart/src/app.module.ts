@@ -1,0 +1,61 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from "@nestjs/common";
+import { CheckoutRequestedV1 } from "@peakshop/contracts";
+import { EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
+import { KafkaPort, PlatformModule, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { HttpProductCatalog } from "./adapters/catalog/http-product-catalog";
+import { CartsController } from "./adapters/http/carts.controller";
+import { AddItemHandler } from "./application/add-item.handler";
+import { CartCommands } from "./application/cart-commands";
+import { ChangeQuantityHandler } from "./application/change-quantity.handler";
+import { CheckoutHandler } from "./application/checkout.handler";
+import { GetCartQuery } from "./application/get-cart.query";
+import { ProductCatalog } from "./application/product-catalog.port";
+import { RemoveItemHandler } from "./application/remove-item.handler";
+import type { CartConfig } from "./config";
+
+// Carts live in the event store alone: no tables of their own, no projections.
+export const CART_ENTITIES = [];
+export const CART_MIGRATIONS = [...EVENTSOURCING_MIGRATIONS];
+export const CART_CONSUMER = "cart";
+
+@Injectable()
+class CartTopics implements OnApplicationBootstrap {
+  constructor(
+    private readonly kafka: KafkaPort,
+    @Inject(SERVICE_CONFIG) private readonly config: CartConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.KAFKA_ENSURE_TOPICS) {
+      await this.kafka.ensureTopics([{ topic: CheckoutRequestedV1.topic, partitions: 3 }]);
+    }
+  }
+}
+
+@Module({})
+export class CartModule {
+  static forRoot(config: CartConfig): DynamicModule {
+    return {
+      module: CartModule,
+      imports: [
+        PlatformModule.forRoot(config, { entities: CART_ENTITIES, migrations: CART_MIGRATIONS }),
+        // The relay runs in-process and publishes CheckoutRequested from the outbox.
+        EventSourcingModule.forRoot({ consumer: CART_CONSUMER }),
+      ],
+      controllers: [CartsController],
+      providers: [
+        {
+          provide: ProductCatalog,
+          useFactory: () => new HttpProductCatalog(config.INVENTORY_URL, config.INVENTORY_TIMEOUT_MS),
+        },
+        CartCommands,
+        GetCartQuery,
+        AddItemHandler,
+        ChangeQuantityHandler,
+        RemoveItemHandler,
+        CheckoutHandler,
+        CartTopics,
+      ],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Controller } from "@nestjs/common";
+import { Ctx, EventPattern, KafkaContext } from "@nestjs/microservices";
+import { CommitStockV1, fromKafkaRecord, ReleaseStockV1, ReserveStockV1 } from "@peakshop/contracts";
+import { ReliableConsumer, type IncomingMessage } from "@peakshop/eventsourcing";
+import { incomingMessageOf } from "@peakshop/platform-nest";
+import type { EntityManager } from "typeorm";
+import { CommitStockHandler } from "../../application/commit-stock.handler";
+import { ReleaseStockHandler } from "../../application/release-stock.handler";
+import { ReserveStockHandler } from "../../application/reserve-stock.handler";
+
+/**
+ * Consumes inventory.stock.commands.v1. Each command runs inside the inbox
+ * transaction (a redelivered message changes nothing); a message that breaks
+ * its contract goes to inventory.dead-letters.v1.
+ */
+@Controller()
+export class StockCommandsConsumer {
+  constructor(
+    private readonly consumer: ReliableConsumer,
+    private readonly reserve: ReserveStockHandler,
+    private readonly release: ReleaseStockHandler,
+    private readonly commit: CommitStockHandler,
+  ) {}
+
+  @EventPattern(ReserveStockV1.topic)
+  async handle(@Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.process(incomingMessageOf(context), (message, manager) =>
+      this.dispatch(message, manager),
+    );
+  }
+
+  private async dispatch(message: IncomingMessage, manager: EntityManager): Promise<void> {
+    const envelope = fromKafkaRecord(message.headers, message.value);
+    const cause = { correlationId: envelope.correlationId, causationId: envelope.id };
+    switch (envelope.type) {
+      case ReserveStockV1.type: {
+        const { orderId, items, holdUntil } = envelope.data;
+        await this.reserve.execute({ orderId, items, holdUntil: new Date(holdUntil), ...cause }, manager);
+        return;
+      }
+      case ReleaseStockV1.type:
+        await this.release.execute({ ...envelope.data, ...cause }, manager);
+        return;
+      case CommitStockV1.type:
+        await this.commit.execute({ ...envelope.data, ...cause }, manager);
+        return;
+      default:
+        // Another context's message on this topic is not ours to act on.
+        return;
+    }
+  }
+}

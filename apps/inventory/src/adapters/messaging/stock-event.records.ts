@@ -1,0 +1,95 @@
+import {
+  StockCommittedV1,
+  StockRejectedV1,
+  StockReleasedV1,
+  StockReservedV1,
+  toKafkaRecord,
+  type AnyMessageDefinition,
+  type Envelope,
+  type KafkaRecord,
+  type MessageDataOf,
+} from "@peakshop/contracts";
+import { randomUUID } from "node:crypto";
+import type { ReservationEvent } from "../../domain/reservation.events";
+
+/** What caused a message: the checkout it belongs to and the message or deadline that triggered it. */
+export interface MessageCause {
+  correlationId: string;
+  causationId: string;
+}
+
+export interface OutgoingStockEvent {
+  /** The message id (ce_id), recorded as the reservation's last message. */
+  id: string;
+  record: KafkaRecord;
+}
+
+/**
+ * The integration event for a reservation event, as a record for the outbox.
+ * Inventory's state is a table, not an event stream; `reservation-<orderId>`
+ * at the reservation's version stands in as the stream, so consumers can order
+ * and deduplicate by it all the same.
+ */
+export function stockEventRecord(
+  event: ReservationEvent,
+  version: number,
+  cause: MessageCause,
+): OutgoingStockEvent {
+  switch (event.type) {
+    case "StockReserved":
+      return build(StockReservedV1, event.orderId, version, cause, event.reservedAt, {
+        orderId: event.orderId,
+        items: event.lines.map(({ sku, quantity }) => ({ sku, quantity })),
+        holdUntil: event.holdUntil.toISOString(),
+        reservedAt: event.reservedAt.toISOString(),
+      });
+    case "StockRejected":
+      return build(StockRejectedV1, event.orderId, version, cause, event.rejectedAt, {
+        orderId: event.orderId,
+        unavailable: event.unavailable.map(({ sku, requested, available }) => ({
+          sku,
+          requested,
+          available,
+        })),
+        rejectedAt: event.rejectedAt.toISOString(),
+      });
+    case "StockReleased":
+      return build(StockReleasedV1, event.orderId, version, cause, event.releasedAt, {
+        orderId: event.orderId,
+        reason: event.reason,
+        releasedAt: event.releasedAt.toISOString(),
+      });
+    case "StockCommitted":
+      return build(StockCommittedV1, event.orderId, version, cause, event.committedAt, {
+        orderId: event.orderId,
+        committedAt: event.committedAt.toISOString(),
+      });
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+function build<D extends AnyMessageDefinition>(
+  definition: D,
+  orderId: string,
+  version: number,
+  cause: MessageCause,
+  time: Date,
+  data: MessageDataOf<D>,
+): OutgoingStockEvent {
+  const envelope = {
+    id: randomUUID(),
+    type: definition.type,
+    version: definition.version,
+    source: "peakshop/inventory",
+    streamId: `reservation-${orderId}`,
+    streamVersion: version,
+    correlationId: cause.correlationId,
+    causationId: cause.causationId,
+    time: time.toISOString(),
+    data,
+  } as Envelope<MessageDataOf<D>, D["type"]>;
+  return { id: envelope.id, record: toKafkaRecord(definition, envelope) };
+}

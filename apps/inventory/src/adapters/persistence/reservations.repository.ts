@@ -1,0 +1,142 @@
+import type { EntityManager } from "typeorm";
+import type { Reservation } from "../../domain/reservation.state";
+import { noReservation } from "../../domain/reservation.state";
+import type { ReleaseReason, ShortLine, StockLine } from "../../domain/stock-line";
+import type { Allocation } from "./stock-buckets.repository";
+
+/** One order's reservation row. */
+export interface ReservationRecord {
+  orderId: string;
+  status: Exclude<Reservation["status"], "none">;
+  lines: StockLine[];
+  unavailable: ShortLine[] | null;
+  holdUntil: Date;
+  releaseReason: ReleaseReason | null;
+  /** Bumped by every transition; the streamVersion of the message it published. */
+  version: number;
+  /** The checkout's correlation id, carried into every message about this order. */
+  correlationId: string;
+  /** Id of the last message published about this reservation (the cause of an expiry). */
+  lastMessageId: string;
+}
+
+const COLUMNS = `order_id AS "orderId", status, lines, unavailable, hold_until AS "holdUntil",
+  release_reason AS "releaseReason", version, correlation_id AS "correlationId",
+  last_message_id AS "lastMessageId"`;
+
+/** The domain state a row stands for (none without a row). */
+export function stateOf(record: ReservationRecord | undefined): Reservation {
+  if (!record) return noReservation;
+  switch (record.status) {
+    case "held":
+      return { status: "held", lines: record.lines, holdUntil: record.holdUntil };
+    case "rejected":
+      return { status: "rejected", unavailable: record.unavailable ?? [] };
+    case "committed":
+      return { status: "committed", lines: record.lines };
+    case "released":
+      return { status: "released", lines: record.lines, reason: record.releaseReason ?? "hold-expired" };
+  }
+}
+
+/** Reads one reservation; `forUpdate` locks it against a concurrent transition (release, commit, expiry). */
+export async function findReservation(
+  manager: EntityManager,
+  orderId: string,
+  { forUpdate = false } = {},
+): Promise<ReservationRecord | undefined> {
+  const rows: ReservationRecord[] = await manager.query(
+    `SELECT ${COLUMNS} FROM reservations WHERE order_id = $1${forUpdate ? " FOR UPDATE" : ""}`,
+    [orderId],
+  );
+  return rows[0];
+}
+
+/**
+ * Inserts a new reservation and the buckets its items came from, in one
+ * statement. A concurrent first reservation of the same order fails here on
+ * the primary key, which rolls back this one's takes too.
+ */
+export async function insertReservation(
+  manager: EntityManager,
+  record: Omit<ReservationRecord, "releaseReason">,
+  allocations: readonly Allocation[],
+  now: Date,
+): Promise<void> {
+  await manager.query(
+    `WITH reservation AS (
+       INSERT INTO reservations (order_id, status, lines, unavailable, hold_until, version,
+                                 correlation_id, last_message_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+       RETURNING order_id
+     )
+     INSERT INTO reservation_allocations (order_id, sku, bucket, quantity)
+     SELECT reservation.order_id, t.sku, t.bucket, t.quantity
+       FROM reservation, unnest($10::text[], $11::smallint[], $12::int[]) AS t(sku, bucket, quantity)`,
+    [
+      record.orderId,
+      record.status,
+      JSON.stringify(record.lines),
+      record.unavailable === null ? null : JSON.stringify(record.unavailable),
+      record.holdUntil,
+      record.version,
+      record.correlationId,
+      record.lastMessageId,
+      now,
+      allocations.map((allocation) => allocation.sku),
+      allocations.map((allocation) => allocation.bucket),
+      allocations.map((allocation) => allocation.quantity),
+    ],
+  );
+}
+
+export interface Transition {
+  orderId: string;
+  status: "committed" | "released";
+  releaseReason?: ReleaseReason;
+  /** The message published for it. */
+  messageId: string;
+}
+
+/** Records transitions of reservations the caller has locked; each bumps the version by one. */
+export async function saveTransitions(
+  manager: EntityManager,
+  transitions: readonly Transition[],
+  now: Date,
+): Promise<void> {
+  if (transitions.length === 0) return;
+  await manager.query(
+    `UPDATE reservations r
+        SET status = t.status, release_reason = coalesce(t.reason, r.release_reason),
+            version = r.version + 1, last_message_id = t.message_id, updated_at = $5
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS t(order_id, status, reason, message_id)
+      WHERE r.order_id = t.order_id`,
+    [
+      transitions.map((transition) => transition.orderId),
+      transitions.map((transition) => transition.status),
+      transitions.map((transition) => transition.releaseReason ?? null),
+      transitions.map((transition) => transition.messageId),
+      now,
+    ],
+  );
+}
+
+/**
+ * Claims live holds whose holdUntil has passed, oldest first, skipping rows
+ * another sweeper (or a release or commit) holds: several instances sweep
+ * side by side, and the rows stay locked until the caller's transaction ends.
+ */
+export async function claimDueHolds(
+  manager: EntityManager,
+  now: Date,
+  limit: number,
+): Promise<ReservationRecord[]> {
+  return manager.query(
+    `SELECT ${COLUMNS} FROM reservations
+      WHERE status = 'held' AND hold_until <= $1
+      ORDER BY hold_until
+      LIMIT $2
+        FOR UPDATE SKIP LOCKED`,
+    [now, limit],
+  );
+}

@@ -1,0 +1,44 @@
+import { enqueueOutbox } from "@peakshop/eventsourcing";
+import type { EntityManager } from "typeorm";
+import type { ReservationEvent } from "../domain/reservation.events";
+import { returnAllocations } from "../adapters/persistence/stock-buckets.repository";
+import { saveTransitions, type ReservationRecord } from "../adapters/persistence/reservations.repository";
+import { stockEventRecord, type MessageCause } from "../adapters/messaging/stock-event.records";
+
+export interface HoldRelease {
+  record: ReservationRecord;
+  event: Extract<ReservationEvent, { type: "StockReleased" }>;
+  cause: MessageCause;
+}
+
+/**
+ * Gives released holds' items back to their buckets and records the
+ * transitions with their StockReleased messages, in the caller's transaction
+ * (which has the reservation rows locked). Shared by ReleaseStock and expiry.
+ */
+export async function releaseHolds(manager: EntityManager, releases: readonly HoldRelease[], now: Date) {
+  if (releases.length === 0) return;
+  await returnAllocations(
+    manager,
+    releases.map(({ record }) => record.orderId),
+  );
+  const messages = releases.map(({ record, event, cause }) => ({
+    record,
+    event,
+    message: stockEventRecord(event, record.version + 1, cause),
+  }));
+  await saveTransitions(
+    manager,
+    messages.map(({ record, event, message }) => ({
+      orderId: record.orderId,
+      status: "released",
+      releaseReason: event.reason,
+      messageId: message.id,
+    })),
+    now,
+  );
+  await enqueueOutbox(
+    manager,
+    messages.map(({ message }) => message.record),
+  );
+}

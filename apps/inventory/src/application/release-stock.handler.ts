@@ -1,0 +1,40 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { decide } from "../domain/reservation.decider";
+import type { CancellationReason } from "../domain/stock-line";
+import { findReservation, stateOf } from "../adapters/persistence/reservations.repository";
+import type { MessageCause } from "../adapters/messaging/stock-event.records";
+import { releaseHolds } from "./release-holds";
+import { inTransaction, systemClock, type Clock } from "./transaction";
+
+export interface ReleaseStockRequest extends MessageCause {
+  orderId: string;
+  reason: CancellationReason;
+}
+
+export type ReleaseOutcome = "released" | "nothing-held";
+
+/**
+ * ReleaseStock: puts a live hold's items back on sale and publishes
+ * StockReleased. Nothing happens when the order holds nothing (never
+ * reserved, rejected, already released or committed).
+ */
+export class ReleaseStockHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  execute(request: ReleaseStockRequest, manager?: EntityManager): Promise<ReleaseOutcome> {
+    return inTransaction(this.dataSource, manager, async (tx) => {
+      const record = await findReservation(tx, request.orderId, { forUpdate: true });
+      const now = this.clock();
+      const [event] = decide(
+        { type: "ReleaseStock", orderId: request.orderId, reason: request.reason, now },
+        stateOf(record),
+      );
+      if (!record || event?.type !== "StockReleased") return "nothing-held";
+      await releaseHolds(tx, [{ record, event, cause: request }], now);
+      return "released";
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import type { CancellationReason, ShortLine, StockLine } from "./stock-line";
+
+/** Commands on one order's reservation; time arrives in them, never from a clock. */
+export type ReservationCommand =
+  | {
+      readonly type: "ReserveStock";
+      readonly orderId: string;
+      readonly lines: readonly StockLine[];
+      readonly holdUntil: Date;
+      /**
+       * The lines the buckets could not cover when the stock was taken, with what
+       * was left: the one fact about stock the decision needs. Empty when every
+       * line was taken.
+       */
+      readonly shortages: readonly ShortLine[];
+      readonly now: Date;
+    }
+  | {
+      readonly type: "ReleaseStock";
+      readonly orderId: string;
+      readonly reason: CancellationReason;
+      readonly now: Date;
+    }
+  | { readonly type: "CommitStock"; readonly orderId: string; readonly now: Date }
+  | { readonly type: "ExpireHold"; readonly orderId: string; readonly now: Date };

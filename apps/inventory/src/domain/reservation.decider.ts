@@ -1,0 +1,131 @@
+import type { Decider } from "@peakshop/eventsourcing";
+import type { ReservationCommand } from "./reservation.commands";
+import { CommitOfReleasedHold, CommitWithoutHold, ShortageNotRequested } from "./reservation.errors";
+import type { ReservationEvent } from "./reservation.events";
+import { noReservation, type Reservation } from "./reservation.state";
+import type { ShortLine, StockLine } from "./stock-line";
+
+/**
+ * Decides what a command does to one order's reservation. Every rule that makes
+ * the commands idempotent lives here: the first ReserveStock's outcome stands,
+ * releasing or committing twice changes nothing, and only a due hold expires.
+ */
+export function decide(command: ReservationCommand, state: Reservation): ReservationEvent[] {
+  switch (command.type) {
+    case "ReserveStock":
+      return reserve(command, state);
+    case "ReleaseStock":
+      return state.status === "held"
+        ? [released(command.orderId, state.lines, command.reason, command.now)]
+        : [];
+    case "CommitStock":
+      return commit(command, state);
+    case "ExpireHold":
+      return state.status === "held" && state.holdUntil.getTime() <= command.now.getTime()
+        ? [released(command.orderId, state.lines, "hold-expired", command.now)]
+        : [];
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+/** Total: folds any event into any state. */
+export function evolve(state: Reservation, event: ReservationEvent): Reservation {
+  switch (event.type) {
+    case "StockReserved":
+      return { status: "held", lines: event.lines, holdUntil: event.holdUntil };
+    case "StockRejected":
+      return { status: "rejected", unavailable: event.unavailable };
+    case "StockReleased":
+      return { status: "released", lines: event.lines, reason: event.reason };
+    case "StockCommitted":
+      return { status: "committed", lines: event.lines };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+export const reservationDecider: Decider<ReservationCommand, ReservationEvent, Reservation> = {
+  decide,
+  evolve,
+  initialState: noReservation,
+};
+
+function reserve(
+  command: Extract<ReservationCommand, { type: "ReserveStock" }>,
+  state: Reservation,
+): ReservationEvent[] {
+  // The first outcome stands: a repeated ReserveStock answers nothing new.
+  if (state.status !== "none") return [];
+  for (const short of command.shortages) assertShortOf(command.orderId, command.lines, short);
+  // All or nothing: one short line rejects the whole order.
+  if (command.shortages.length > 0) {
+    return [
+      {
+        type: "StockRejected",
+        orderId: command.orderId,
+        unavailable: command.shortages,
+        rejectedAt: command.now,
+      },
+    ];
+  }
+  return [
+    {
+      type: "StockReserved",
+      orderId: command.orderId,
+      lines: command.lines,
+      holdUntil: command.holdUntil,
+      reservedAt: command.now,
+    },
+  ];
+}
+
+function commit(
+  command: Extract<ReservationCommand, { type: "CommitStock" }>,
+  state: Reservation,
+): ReservationEvent[] {
+  switch (state.status) {
+    case "held":
+      // Even past holdUntil: until the sweeper releases it the stock is still
+      // held, so selling it cannot oversell.
+      return [
+        { type: "StockCommitted", orderId: command.orderId, lines: state.lines, committedAt: command.now },
+      ];
+    case "committed":
+      return [];
+    case "released":
+      throw new CommitOfReleasedHold(command.orderId, state.reason);
+    case "none":
+    case "rejected":
+      throw new CommitWithoutHold(command.orderId, state.status);
+    default: {
+      const _exhaustive: never = state;
+      return _exhaustive;
+    }
+  }
+}
+
+function released(
+  orderId: string,
+  lines: readonly StockLine[],
+  reason: Extract<ReservationEvent, { type: "StockReleased" }>["reason"],
+  now: Date,
+): ReservationEvent {
+  return { type: "StockReleased", orderId, lines, reason, releasedAt: now };
+}
+
+function assertShortOf(orderId: string, lines: readonly StockLine[], short: ShortLine): void {
+  const line = lines.find((candidate) => candidate.sku === short.sku);
+  if (
+    !line ||
+    line.quantity !== short.requested ||
+    short.available >= short.requested ||
+    short.available < 0
+  ) {
+    throw new ShortageNotRequested(orderId, short.sku);
+  }
+}

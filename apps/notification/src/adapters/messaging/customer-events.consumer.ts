@@ -1,0 +1,59 @@
+import { Controller } from "@nestjs/common";
+import { Ctx, EventPattern, KafkaContext } from "@nestjs/microservices";
+import {
+  BankCircuitOpenedV1,
+  fromKafkaRecord,
+  OrderPlacedV1,
+  PaymentRetryScheduledV1,
+} from "@peakshop/contracts";
+import { ReliableConsumer } from "@peakshop/eventsourcing";
+import { incomingMessageOf } from "@peakshop/platform-nest";
+import { customerFacingOf } from "../../application/customer-facts";
+import { NotifyCustomerHandler } from "../../application/notify-customer.handler";
+import { RecordCircuitReportHandler } from "../../application/record-circuit-report.handler";
+
+/** Topics whose events a customer hears about; every message type on them is read, most are ignored. */
+export const CUSTOMER_EVENT_TOPICS = [
+  OrderPlacedV1.topic,
+  PaymentRetryScheduledV1.topic,
+  BankCircuitOpenedV1.topic,
+];
+
+/**
+ * Order and payment events and the bank's circuit reports, each handled once
+ * (inbox); a malformed or unknown message goes to the dead-letter topic.
+ */
+@Controller()
+export class CustomerEventsConsumer {
+  constructor(
+    private readonly consumer: ReliableConsumer,
+    private readonly notify: NotifyCustomerHandler,
+    private readonly circuit: RecordCircuitReportHandler,
+  ) {}
+
+  @EventPattern(OrderPlacedV1.topic)
+  orderEvents(@Ctx() context: KafkaContext): Promise<void> {
+    return this.handle(context);
+  }
+
+  @EventPattern(PaymentRetryScheduledV1.topic)
+  paymentEvents(@Ctx() context: KafkaContext): Promise<void> {
+    return this.handle(context);
+  }
+
+  @EventPattern(BankCircuitOpenedV1.topic)
+  bankGatewayEvents(@Ctx() context: KafkaContext): Promise<void> {
+    return this.handle(context);
+  }
+
+  private async handle(context: KafkaContext): Promise<void> {
+    await this.consumer.process(incomingMessageOf(context), async (message, manager) => {
+      const envelope = fromKafkaRecord(message.headers, message.value);
+      const facing = customerFacingOf(envelope);
+      if (!facing) return;
+      const source = { eventId: envelope.id, correlationId: envelope.correlationId };
+      if (facing.type === "order") await this.notify.execute(manager, facing.fact, source);
+      else await this.circuit.execute(manager, facing.report, source);
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable } from "@nestjs/common";
+import { DataSource, type EntityManager } from "typeorm";
+import type { NotificationKind } from "../../domain/notification.types";
+import { queryRows } from "./query-rows";
+
+export interface ClaimedDelivery {
+  id: string;
+  channel: "email" | "webhook";
+  target: string;
+  payload: unknown;
+  /** This attempt's number, 1-based (counted at the claim, so a crash mid-send counts too). */
+  attempt: number;
+  notificationId: string;
+  customerId: string;
+  orderId: string | null;
+  kind: NotificationKind;
+  correlationId: string;
+}
+
+/** The durable delivery queue of e-mails and webhooks. */
+@Injectable()
+export class DeliveriesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Claims up to `limit` due deliveries for `leaseMs`: several workers skip
+   * each other's rows (SKIP LOCKED), and a claim lost with its process comes
+   * due again when the lease runs out, without holding a transaction open
+   * while the mail server or webhook answers.
+   */
+  async claimDue(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const rows = await queryRows<{
+      id: string;
+      channel: "email" | "webhook";
+      target: string;
+      payload: unknown;
+      attempts: number;
+      notification_id: string;
+      customer_id: string;
+      order_id: string | null;
+      kind: NotificationKind;
+      correlation_id: string;
+    }>(
+      this.dataSource,
+      `UPDATE notification_deliveries d
+          SET attempts = d.attempts + 1, next_attempt_at = now() + ($2::int * interval '1 millisecond')
+         FROM (SELECT id FROM notification_deliveries
+                WHERE status = 'pending' AND next_attempt_at <= now()
+                ORDER BY next_attempt_at
+                LIMIT $1
+                FOR UPDATE SKIP LOCKED) due,
+              notifications n
+        WHERE d.id = due.id AND n.id = d.notification_id
+        RETURNING d.id, d.channel, d.target, d.payload, d.attempts, d.notification_id,
+                  n.customer_id, n.order_id, n.kind, n.correlation_id`,
+      [limit, leaseMs],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      channel: row.channel,
+      target: row.target,
+      payload: row.payload,
+      attempt: row.attempts,
+      notificationId: row.notification_id,
+      customerId: row.customer_id,
+      orderId: row.order_id,
+      kind: row.kind,
+      correlationId: row.correlation_id,
+    }));
+  }
+
+  /** True if this call marked it delivered (false: another worker settled it first). */
+  async markDelivered(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await queryRows(
+      manager,
+      `UPDATE notification_deliveries SET status = 'delivered', delivered_at = now(), last_error = NULL
+        WHERE id = $1 AND status = 'pending' RETURNING 1`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  async scheduleRetry(id: string, delayMs: number, error: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification_deliveries SET next_attempt_at = now() + ($2::int * interval '1 millisecond'), last_error = $3
+        WHERE id = $1 AND status = 'pending'`,
+      [id, delayMs, error.slice(0, 2_000)],
+    );
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification_deliveries SET status = 'failed', last_error = $2 WHERE id = $1 AND status = 'pending'`,
+      [id, error.slice(0, 2_000)],
+    );
+  }
+}

@@ -1,0 +1,158 @@
+import { Injectable } from "@nestjs/common";
+import { DataSource, type EntityManager } from "typeorm";
+import type { NotificationKind } from "../../domain/notification.types";
+import { queryRows } from "./query-rows";
+
+export interface NotificationRow {
+  id: string;
+  customerId: string;
+  orderId: string | null;
+  kind: NotificationKind;
+  message: string;
+  subject: string;
+  dedupeKey: string;
+  sourceEventId: string;
+  correlationId: string;
+  createdAt: Date;
+}
+
+export interface DeliveryRow {
+  id: string;
+  notificationId: string;
+  channel: "email" | "webhook";
+  target: string;
+  payload: unknown;
+  createdAt: Date;
+}
+
+export interface FeedItem {
+  id: string;
+  orderId?: string;
+  kind: NotificationKind;
+  message: string;
+  createdAt: string;
+}
+
+/** The notifications table and what hangs off it; every write runs in the caller's transaction. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts the rows whose dedupe key is new; returns the ids of those inserted. */
+  async insertNew(manager: EntityManager, rows: NotificationRow[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const column = <K extends keyof NotificationRow>(key: K) => rows.map((row) => row[key]);
+    const inserted = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO notifications (id, customer_id, order_id, kind, message, subject, dedupe_key, source_event_id, correlation_id, created_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        column("id"),
+        column("customerId"),
+        column("orderId"),
+        column("kind"),
+        column("message"),
+        column("subject"),
+        column("dedupeKey"),
+        column("sourceEventId"),
+        column("correlationId"),
+        column("createdAt"),
+      ],
+    );
+    return new Set(inserted.map((row) => row.id));
+  }
+
+  async insertDeliveries(manager: EntityManager, rows: DeliveryRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO notification_deliveries (id, notification_id, channel, target, payload, next_attempt_at, created_at)
+       SELECT id, notification_id, channel, target, payload, created_at, created_at
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[])
+           AS d (id, notification_id, channel, target, payload, created_at)
+       ON CONFLICT (notification_id, channel, target) DO NOTHING`,
+      [
+        rows.map((row) => row.id),
+        rows.map((row) => row.notificationId),
+        rows.map((row) => row.channel),
+        rows.map((row) => row.target),
+        rows.map((row) => JSON.stringify(row.payload)),
+        rows.map((row) => row.createdAt),
+      ],
+    );
+  }
+
+  /** Records that a channel told the customers; returns the ids it had not yet (CustomerNotified goes out once per channel). */
+  async markNotified(
+    manager: EntityManager,
+    notificationIds: string[],
+    channel: string,
+    at: Date,
+  ): Promise<Set<string>> {
+    if (notificationIds.length === 0) return new Set();
+    const rows = await queryRows<{ notification_id: string }>(
+      manager,
+      `INSERT INTO notified_channels (notification_id, channel, notified_at)
+       SELECT unnest($1::uuid[]), $2, $3
+       ON CONFLICT DO NOTHING
+       RETURNING notification_id`,
+      [notificationIds, channel, at],
+    );
+    return new Set(rows.map((row) => row.notification_id));
+  }
+
+  async kindsSentFor(manager: EntityManager, orderId: string): Promise<Set<NotificationKind>> {
+    const rows = await queryRows<{ kind: NotificationKind }>(
+      manager,
+      `SELECT kind FROM notifications WHERE order_id = $1`,
+      [orderId],
+    );
+    return new Set(rows.map((row) => row.kind));
+  }
+
+  async customersToldAbout(manager: EntityManager, incidentId: string): Promise<Set<string>> {
+    const rows = await queryRows<{ customer_id: string }>(
+      manager,
+      `SELECT customer_id FROM notifications WHERE kind = 'payment-recovered' AND dedupe_key LIKE $1`,
+      [`payment-recovered:${incidentId}:%`],
+    );
+    return new Set(rows.map((row) => row.customer_id));
+  }
+
+  /** Whether `notificationId` is one of the customer's: a cursor must not reveal another's feed. */
+  async belongsTo(customerId: string, notificationId: string): Promise<boolean> {
+    const rows = await queryRows(
+      this.dataSource,
+      `SELECT 1 FROM notifications WHERE id = $1 AND customer_id = $2`,
+      [notificationId, customerId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Newest first; `after` continues below that notification (the last one of the previous page). */
+  async feed(customerId: string, limit: number, after?: string): Promise<FeedItem[]> {
+    const rows = await queryRows<{
+      id: string;
+      order_id: string | null;
+      kind: NotificationKind;
+      message: string;
+      created_at: Date;
+    }>(
+      this.dataSource,
+      `SELECT id, order_id, kind, message, created_at FROM notifications
+        WHERE customer_id = $1
+          AND ($2::uuid IS NULL OR (created_at, id) < (SELECT created_at, id FROM notifications WHERE id = $2))
+        ORDER BY created_at DESC, id DESC
+        LIMIT $3`,
+      [customerId, after ?? null, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      ...(row.order_id ? { orderId: row.order_id } : {}),
+      kind: row.kind,
+      message: row.message,
+      createdAt: row.created_at.toISOString(),
+    }));
+  }
+}

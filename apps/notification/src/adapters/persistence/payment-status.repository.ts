@@ -1,0 +1,105 @@
+import { Injectable } from "@nestjs/common";
+import { DataSource, type EntityManager } from "typeorm";
+import type { PaymentsHealth, PaymentsStatus, StatusEvent } from "../../domain/payment-status";
+import { queryRows } from "./query-rows";
+
+export interface StatusView {
+  payments: PaymentsHealth;
+  since: string;
+  message: string;
+  incidents: { id: string; startedAt: string; resolvedAt?: string; message: string }[];
+}
+
+const MAX_INCIDENTS = 20;
+
+/** The public payment status (one row) and its incidents. */
+@Injectable()
+export class PaymentStatusRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Reads the status for a change, locking it: reports are applied one at a time. */
+  async lock(manager: EntityManager): Promise<PaymentsStatus> {
+    const [status] = await queryRows<{
+      payments: PaymentsHealth;
+      since: Date;
+      message: string;
+      last_report_at: Date | null;
+    }>(
+      manager,
+      `SELECT payments, since, message, last_report_at FROM payment_status WHERE id = 1 FOR UPDATE`,
+    );
+    if (!status) throw new Error("payment_status has no row; run the migrations");
+    const [incident] = await queryRows<{ id: string; started_at: Date; message: string }>(
+      manager,
+      `SELECT id, started_at, message FROM incidents WHERE resolved_at IS NULL`,
+    );
+    return {
+      payments: status.payments,
+      since: status.since.toISOString(),
+      message: status.message,
+      changedAt: status.last_report_at?.toISOString() ?? null,
+      openIncident: incident
+        ? { id: incident.id, startedAt: incident.started_at.toISOString(), message: incident.message }
+        : null,
+    };
+  }
+
+  async apply(manager: EntityManager, events: StatusEvent[]): Promise<void> {
+    for (const event of events) {
+      switch (event.type) {
+        case "IncidentOpened":
+          await manager.query(`INSERT INTO incidents (id, started_at, message) VALUES ($1, $2, $3)`, [
+            event.incident.id,
+            event.incident.startedAt,
+            event.incident.message,
+          ]);
+          break;
+        case "PaymentsStatusChanged":
+          await manager.query(
+            `UPDATE payment_status SET payments = $1, since = $2, message = $3, last_report_at = $2 WHERE id = 1`,
+            [event.payments, event.since, event.message],
+          );
+          break;
+        case "IncidentResolved":
+          await manager.query(`UPDATE incidents SET resolved_at = $2 WHERE id = $1`, [
+            event.incidentId,
+            event.resolvedAt,
+          ]);
+          break;
+        default: {
+          const _exhaustive: never = event;
+          return _exhaustive;
+        }
+      }
+    }
+  }
+
+  async view(): Promise<StatusView> {
+    const [status] = await queryRows<{ payments: PaymentsHealth; since: Date; message: string }>(
+      this.dataSource,
+      `SELECT payments, since, message FROM payment_status WHERE id = 1`,
+    );
+    if (!status) throw new Error("payment_status has no row; run the migrations");
+    const incidents = await queryRows<{
+      id: string;
+      started_at: Date;
+      resolved_at: Date | null;
+      message: string;
+    }>(
+      this.dataSource,
+      `SELECT id, started_at, resolved_at, message FROM incidents ORDER BY started_at DESC, id DESC LIMIT $1`,
+      [MAX_INCIDENTS],
+    );
+    return {
+      payments: status.payments,
+      since: status.since.toISOString(),
+      message: status.message,
+      incidents: incidents.map((incident) => ({
+        id: incident.id,
+        startedAt: incident.started_at.toISOString(),
+        ...(incident.resolved_at ? { resolvedAt: incident.resolved_at.toISOString() } : {}),
+        message: incident.message,
+      })),
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from "@nestjs/common";
+import { enqueueOutbox } from "@peakshop/eventsourcing";
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import {
+  NotificationsRepository,
+  type DeliveryRow,
+  type NotificationRow,
+} from "../adapters/persistence/notifications.repository";
+import type { NotificationDraft } from "../domain/notification.types";
+import { customerNotifiedRecord } from "./customer-notified.message";
+import { CHANNEL_SETTINGS, CustomerContacts, type ChannelSettings } from "./delivery-channels.port";
+
+export interface SourceEvent {
+  /** The integration event's id: the cause of every message this writes. */
+  eventId: string;
+  correlationId: string;
+}
+
+/** What a webhook receiver gets as the JSON body. */
+export interface WebhookBody {
+  id: string;
+  type: string;
+  customerId: string;
+  orderId: string | null;
+  message: string;
+  createdAt: string;
+}
+
+/**
+ * Stores decided notifications inside the caller's transaction: the feed
+ * entry (which is the in-app delivery, so its CustomerNotified goes to the
+ * outbox right away) and one durable delivery per e-mail and webhook target,
+ * which the deliveries worker sends. A draft whose dedupe key is already
+ * stored is dropped here, with its deliveries: nobody is told twice.
+ */
+@Injectable()
+export class NotificationRecorder {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly contacts: CustomerContacts,
+    @Inject(CHANNEL_SETTINGS) private readonly channels: ChannelSettings,
+  ) {}
+
+  /** Returns the notifications stored (the new ones). */
+  async record(
+    manager: EntityManager,
+    drafts: NotificationDraft[],
+    source: SourceEvent,
+    now: Date,
+  ): Promise<NotificationRow[]> {
+    const rows: NotificationRow[] = drafts.map((draft) => ({
+      id: randomUUID(),
+      customerId: draft.customerId,
+      orderId: draft.orderId ?? null,
+      kind: draft.kind,
+      message: draft.message,
+      subject: draft.subject,
+      dedupeKey: draft.dedupeKey,
+      sourceEventId: source.eventId,
+      correlationId: source.correlationId,
+      createdAt: now,
+    }));
+    const inserted = await this.notifications.insertNew(manager, rows);
+    const stored = rows.filter((row) => inserted.has(row.id));
+    if (stored.length === 0) return [];
+    await this.notifications.insertDeliveries(
+      manager,
+      stored.flatMap((row) => this.deliveriesOf(row)),
+    );
+    const firstInApp = await this.notifications.markNotified(
+      manager,
+      stored.map((row) => row.id),
+      "in-app",
+      now,
+    );
+    await enqueueOutbox(
+      manager,
+      stored
+        .filter((row) => firstInApp.has(row.id))
+        .map((row) =>
+          customerNotifiedRecord({ ...row, notificationId: row.id }, "in-app", now, source.eventId),
+        ),
+    );
+    return stored;
+  }
+
+  private deliveriesOf(row: NotificationRow): DeliveryRow[] {
+    const deliveries: DeliveryRow[] = [];
+    const base = { notificationId: row.id, createdAt: row.createdAt };
+    if (this.channels.email) {
+      const to = this.contacts.emailOf(row.customerId);
+      deliveries.push({
+        ...base,
+        id: randomUUID(),
+        channel: "email",
+        target: to,
+        payload: { to, subject: row.subject, text: row.message },
+      });
+    }
+    const body: WebhookBody = {
+      id: row.id,
+      type: row.kind,
+      customerId: row.customerId,
+      orderId: row.orderId,
+      message: row.message,
+      createdAt: row.createdAt.toISOString(),
+    };
+    for (const url of this.channels.webhookUrls) {
+      deliveries.push({
+        ...base,
+        id: randomUUID(),
+        channel: "webhook",
+        target: url,
+        payload: { url, body: JSON.stringify(body) },
+      });
+    }
+    return deliveries;
+  }
+}

@@ -1,0 +1,47 @@
+import { Controller, Inject } from "@nestjs/common";
+import { Ctx, EventPattern, KafkaContext } from "@nestjs/microservices";
+import {
+  CheckoutRequestedV1,
+  fromKafkaRecord,
+  PaymentCapturedV1,
+  StockReservedV1,
+} from "@peakshop/contracts";
+import { ReliableConsumer } from "@peakshop/eventsourcing";
+import { incomingMessageOf } from "@peakshop/platform-nest";
+import { OrderCommands } from "../../application/order-commands";
+import { sagaInput, type DeadlineSettings } from "../../application/saga-inputs";
+
+export const DEADLINE_SETTINGS = Symbol("DEADLINE_SETTINGS");
+
+/** The saga's inputs from Kafka: checkouts, stock outcomes, payment outcomes. Each is handled once (inbox). */
+@Controller()
+export class SagaInputsConsumer {
+  constructor(
+    private readonly consumer: ReliableConsumer,
+    private readonly orders: OrderCommands,
+    @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
+  ) {}
+
+  @EventPattern(CheckoutRequestedV1.topic)
+  checkouts(@Ctx() context: KafkaContext): Promise<void> {
+    return this.handle(context);
+  }
+
+  @EventPattern(StockReservedV1.topic)
+  stockOutcomes(@Ctx() context: KafkaContext): Promise<void> {
+    return this.handle(context);
+  }
+
+  @EventPattern(PaymentCapturedV1.topic)
+  paymentOutcomes(@Ctx() context: KafkaContext): Promise<void> {
+    return this.handle(context);
+  }
+
+  private async handle(context: KafkaContext): Promise<void> {
+    await this.consumer.process(incomingMessageOf(context), async (message, manager) => {
+      const envelope = fromKafkaRecord(message.headers, message.value);
+      const input = sagaInput(envelope, this.settings, new Date());
+      if (input) await this.orders.execute(input.orderId, input.command, envelope.id, manager);
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from "@nestjs/common";
+import { handleCommand, PostgresEventStore, type CommandResult } from "@peakshop/eventsourcing";
+import { DataSource, type EntityManager } from "typeorm";
+import type { OrderCommand } from "../domain/order.commands";
+import { orderDecider } from "../domain/order.decider";
+import type { OrderEvent } from "../domain/order.events";
+import { type OrderState } from "../domain/order.state";
+import { FINAL_STATUSES } from "../domain/order.types";
+import { orderCodec, orderStreamId } from "./order-codec";
+import { orderMessages } from "./order-messages";
+import { OrderDeadlines } from "./order-deadlines.port";
+
+export type OrderResult = CommandResult<OrderEvent, OrderState>;
+
+/** Runs a command against one order: decide, append events with the saga's messages, keep its deadline timer. */
+@Injectable()
+export class OrderCommands {
+  private readonly store: PostgresEventStore;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deadlines: OrderDeadlines,
+  ) {
+    this.store = new PostgresEventStore(dataSource);
+  }
+
+  execute(
+    orderId: string,
+    command: OrderCommand,
+    causationId: string,
+    manager?: EntityManager,
+  ): Promise<OrderResult> {
+    const streamId = orderStreamId(orderId);
+    return handleCommand(this.dataSource, orderDecider, streamId, command, {
+      ...orderCodec,
+      toOutbox: (result) => orderMessages(result, streamId, causationId),
+      manager,
+      maxAttempts: 5,
+      // The deadline timer is durable: written with the events, so it survives restarts.
+      afterAppend: async (tx, result) => {
+        const order = result.state;
+        if (order.status === "none" || result.events.length === 0) return;
+        if (FINAL_STATUSES.includes(order.status)) await this.deadlines.clear(tx, orderId);
+        else if (result.events.some((event) => event.type === "OrderPlaced"))
+          await this.deadlines.set(tx, orderId, new Date(order.deadline));
+      },
+    });
+  }
+
+  async load(orderId: string): Promise<OrderState> {
+    const stream = await this.store.readStream(orderStreamId(orderId));
+    return stream.events.map(orderCodec.fromStored).reduce(orderDecider.evolve, orderDecider.initialState);
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable, Logger } from "@nestjs/common";
+import {
+  BankCircuitClosedV1,
+  BankCircuitHalfOpenedV1,
+  BankCircuitOpenedV1,
+  toKafkaRecord,
+} from "@peakshop/contracts";
+import { PostgresEventStore } from "@peakshop/eventsourcing";
+import { randomUUID } from "node:crypto";
+import type { CircuitChange } from "./http-bank-gateway";
+
+const STREAM = "bank-gateway";
+
+/**
+ * Publishes the circuit breaker's state changes (the status page and the
+ * customers' notifications follow them). Appended to the gateway's own stream
+ * with its outbox message, so a change is never told without being recorded.
+ */
+@Injectable()
+export class BankHealthRecorder {
+  private readonly logger = new Logger("BankHealth");
+
+  constructor(private readonly store: PostgresEventStore) {}
+
+  record(change: CircuitChange): void {
+    const at = new Date().toISOString();
+    const id = randomUUID();
+    const meta = {
+      id,
+      source: "peakshop/payment",
+      streamId: STREAM,
+      streamVersion: 0,
+      correlationId: id,
+      causationId: id,
+      time: at,
+    };
+    const record =
+      change.state === "open"
+        ? toKafkaRecord(BankCircuitOpenedV1, {
+            ...meta,
+            type: BankCircuitOpenedV1.type,
+            version: BankCircuitOpenedV1.version,
+            data: {
+              gatewayId: "bank",
+              reason: change.reason.slice(0, 500) || "failing",
+              errorRate: 1,
+              openedAt: at,
+            },
+          })
+        : change.state === "half-open"
+          ? toKafkaRecord(BankCircuitHalfOpenedV1, {
+              ...meta,
+              type: BankCircuitHalfOpenedV1.type,
+              version: BankCircuitHalfOpenedV1.version,
+              data: { gatewayId: "bank", at },
+            })
+          : toKafkaRecord(BankCircuitClosedV1, {
+              ...meta,
+              type: BankCircuitClosedV1.type,
+              version: BankCircuitClosedV1.version,
+              data: { gatewayId: "bank", closedAt: at },
+            });
+    this.logger.warn({ circuit: change.state }, `bank circuit ${change.state}`);
+    this.store
+      .append(STREAM, "any", [{ id, type: `BankCircuit:${change.state}`, data: change }], {
+        outbox: [record],
+      })
+      .catch((error: unknown) =>
+        this.logger.error({ err: error }, "could not record the bank circuit change"),
+      );
+  }
+}

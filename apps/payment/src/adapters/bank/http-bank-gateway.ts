@@ -1,0 +1,163 @@
+import {
+  BrokenCircuitError,
+  BulkheadRejectedError,
+  bulkhead,
+  circuitBreaker,
+  ConsecutiveBreaker,
+  handleWhen,
+  wrap,
+  type IPolicy,
+} from "cockatiel";
+import {
+  BankGateway,
+  BankUnavailable,
+  type ChargeOutcome,
+  type ChargeRequest,
+  type RefundRequest,
+} from "../../application/bank-gateway.port";
+
+export interface BankSettings {
+  baseUrl: string;
+  timeoutMs: number;
+  /** Requests in flight toward the bank at most; more wait in a bounded queue. */
+  maxConcurrency: number;
+  /** Consecutive failures that open the circuit. */
+  breakerThreshold: number;
+  /** How long the circuit stays open before one probe request is let through. */
+  halfOpenAfterMs: number;
+}
+
+export type CircuitChange = { state: "open"; reason: string } | { state: "half-open" } | { state: "closed" };
+
+type BankCharge = { chargeId: string; status: "captured" | "declined"; declineReason?: string };
+
+const DECLINE_CODES = new Set(["insufficient-funds", "card-declined", "fraud-suspected"]);
+
+/**
+ * The bank over HTTP, behind cockatiel policies: a bulkhead caps concurrency
+ * toward the bank, and a circuit breaker stops hammering a failing bank and
+ * lets a probe through after a while. Retries are not done here: they are
+ * durable and scheduled (see ProcessDueWork), so they survive restarts and
+ * respect the order's deadline.
+ */
+export class HttpBankGateway extends BankGateway {
+  private readonly policy: IPolicy;
+
+  constructor(
+    private readonly settings: BankSettings,
+    onCircuitChange: (change: CircuitChange) => void,
+  ) {
+    super();
+    const breaker = circuitBreaker(
+      handleWhen((error) => error instanceof BankUnavailable),
+      { halfOpenAfter: settings.halfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.breakerThreshold) },
+    );
+    breaker.onBreak((reason) =>
+      onCircuitChange({
+        state: "open",
+        reason: "error" in reason ? String(reason.error.message) : "isolated",
+      }),
+    );
+    breaker.onHalfOpen(() => onCircuitChange({ state: "half-open" }));
+    breaker.onReset(() => onCircuitChange({ state: "closed" }));
+    this.policy = wrap(bulkhead(settings.maxConcurrency, settings.maxConcurrency * 4), breaker);
+  }
+
+  async charge(request: ChargeRequest): Promise<ChargeOutcome> {
+    const body = {
+      amountCents: request.amountCents,
+      currency: request.currency,
+      reference: request.reference,
+      paymentToken: request.paymentToken,
+    };
+    const charge = (await this.call("POST", "/v1/charges", request.idempotencyKey, body)) as BankCharge;
+    return toOutcome(charge);
+  }
+
+  async findCharge(idempotencyKey: string): Promise<ChargeOutcome | undefined> {
+    const charge = (await this.call("GET", `/v1/charges/${encodeURIComponent(idempotencyKey)}`)) as
+      BankCharge | undefined;
+    return charge ? toOutcome(charge) : undefined;
+  }
+
+  async refund(request: RefundRequest): Promise<{ refundId: string }> {
+    const refund = (await this.call("POST", "/v1/refunds", request.idempotencyKey, {
+      chargeId: request.chargeId,
+      amountCents: request.amountCents,
+    })) as { refundId: string } | undefined;
+    if (!refund) throw new BankUnavailable("refund answered 404", false);
+    return refund;
+  }
+
+  private async call(
+    method: "GET" | "POST",
+    path: string,
+    idempotencyKey?: string,
+    body?: unknown,
+  ): Promise<unknown> {
+    try {
+      return await this.policy.execute(() => this.send(method, path, idempotencyKey, body));
+    } catch (error) {
+      if (error instanceof BrokenCircuitError)
+        throw new BankUnavailable("circuit open: the bank is failing", false);
+      if (error instanceof BulkheadRejectedError)
+        throw new BankUnavailable("too many requests in flight to the bank", false);
+      throw error;
+    }
+  }
+
+  private async send(
+    method: "GET" | "POST",
+    path: string,
+    idempotencyKey?: string,
+    body?: unknown,
+  ): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.settings.baseUrl}${path}`, {
+        method,
+        headers: {
+          "content-type": "application/json",
+          ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+      });
+    } catch (error) {
+      throw networkFailure(error, this.settings.timeoutMs);
+    }
+    if (method === "GET" && response.status === 404) return undefined;
+    if (response.status >= 500)
+      throw new BankUnavailable(`bank answered ${response.status}`, response.status !== 503);
+    if (!response.ok) {
+      // 4xx: our request is wrong; retrying cannot help, and it must not pass silently.
+      throw new Error(`bank refused ${method} ${path}: ${response.status} ${await response.text()}`);
+    }
+    return response.json();
+  }
+}
+
+function toOutcome(charge: BankCharge): ChargeOutcome {
+  if (charge.status === "captured") return { status: "captured", chargeId: charge.chargeId };
+  const code =
+    charge.declineReason && DECLINE_CODES.has(charge.declineReason) ? charge.declineReason : "unknown";
+  return {
+    status: "declined",
+    chargeId: charge.chargeId,
+    reasonCode: code as "insufficient-funds" | "card-declined" | "fraud-suspected" | "unknown",
+    reason: charge.declineReason ?? "declined by the bank",
+  };
+}
+
+function networkFailure(error: unknown, timeoutMs: number): BankUnavailable {
+  const name = (error as { name?: string }).name;
+  if (name === "TimeoutError" || name === "AbortError")
+    return new BankUnavailable(`bank timeout after ${timeoutMs} ms`, true);
+  const code = (error as { cause?: { code?: string } }).cause?.code ?? "";
+  // Refused or unresolvable: the request never left; anything else may have reached the bank.
+  const neverSent = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+  return new BankUnavailable(
+    `bank unreachable (${code || (error instanceof Error ? error.message : String(error))})`,
+    !neverSent,
+  );
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from "@nestjs/common";
+import { PollingWorker, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { PaymentSchedule } from "../../application/payment-schedule.port";
+import { ProcessDueWork } from "../../application/process-due-work";
+import type { PaymentConfig } from "../../config";
+
+/**
+ * Runs due payment work from the durable schedule, up to the bank concurrency
+ * limit at once. Rows claimed by a killed worker come due again after their lease.
+ */
+@Injectable()
+export class PaymentAttemptsWorker extends PollingWorker {
+  constructor(
+    private readonly schedule: PaymentSchedule,
+    private readonly work: ProcessDueWork,
+    @Inject(SERVICE_CONFIG) private readonly config: PaymentConfig,
+  ) {
+    super();
+  }
+
+  protected idleDelayMs(): number {
+    return this.config.ATTEMPT_POLL_INTERVAL_MS;
+  }
+
+  protected async round(): Promise<number> {
+    const due = await this.schedule.claimDue(this.config.BANK_MAX_CONCURRENCY, this.config.ATTEMPT_LEASE_MS);
+    const results = await Promise.allSettled(due.map((work) => this.work.run(work)));
+    for (const result of results) {
+      if (result.status === "rejected")
+        this.logger.error(
+          { err: result.reason },
+          "scheduled payment work failed; it comes due again after its lease",
+        );
+    }
+    return due.length;
+  }
+}

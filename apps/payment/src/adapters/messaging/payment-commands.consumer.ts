@@ -1,0 +1,28 @@
+import { Controller } from "@nestjs/common";
+import { Ctx, EventPattern, KafkaContext } from "@nestjs/microservices";
+import { fromKafkaRecord, RefundPaymentV1, RequestPaymentV1 } from "@peakshop/contracts";
+import { ReliableConsumer } from "@peakshop/eventsourcing";
+import { incomingMessageOf } from "@peakshop/platform-nest";
+import { RefundPaymentHandler } from "../../application/refund-payment.handler";
+import { RequestPaymentHandler } from "../../application/request-payment.handler";
+
+@Controller()
+export class PaymentCommandsConsumer {
+  constructor(
+    private readonly consumer: ReliableConsumer,
+    private readonly requestPayment: RequestPaymentHandler,
+    private readonly refundPayment: RefundPaymentHandler,
+  ) {}
+
+  @EventPattern(RequestPaymentV1.topic)
+  async handle(@Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.process(incomingMessageOf(context), async (message, manager) => {
+      const envelope = fromKafkaRecord(message.headers, message.value);
+      const causation = { correlationId: envelope.correlationId, causationId: envelope.id };
+      if (envelope.type === RequestPaymentV1.type)
+        await this.requestPayment.handle(manager, envelope.data, causation);
+      if (envelope.type === RefundPaymentV1.type)
+        await this.refundPayment.handle(manager, envelope.data, causation);
+    });
+  }
+}

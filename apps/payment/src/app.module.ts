@@ -1,0 +1,97 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from "@nestjs/common";
+import { BankCircuitOpenedV1, PaymentCapturedV1, RequestPaymentV1 } from "@peakshop/contracts";
+import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
+import { KafkaPort, PlatformModule, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { BankHealthRecorder } from "./adapters/bank/bank-health.recorder";
+import { HttpBankGateway } from "./adapters/bank/http-bank-gateway";
+import { PaymentAttemptsWorker } from "./adapters/bank/payment-attempts.worker";
+import { PaymentsController } from "./adapters/http/payments.controller";
+import { PaymentCommandsConsumer } from "./adapters/messaging/payment-commands.consumer";
+import { CreatePaymentSchedule1764070000000 } from "./adapters/persistence/migrations/1764070000000-create-payment-schedule";
+import { PostgresPaymentSchedule } from "./adapters/persistence/postgres-payment-schedule";
+import { BankGateway } from "./application/bank-gateway.port";
+import { PaymentCommands } from "./application/payment-commands";
+import { PaymentSchedule } from "./application/payment-schedule.port";
+import { ProcessDueWork, RETRY_POLICY } from "./application/process-due-work";
+import { RefundPaymentHandler } from "./application/refund-payment.handler";
+import { RequestPaymentHandler } from "./application/request-payment.handler";
+import type { PaymentConfig } from "./config";
+
+export const PAYMENT_CONSUMER = "payment";
+export const PAYMENT_ENTITIES = [];
+export const PAYMENT_MIGRATIONS = [...EVENTSOURCING_MIGRATIONS, CreatePaymentSchedule1764070000000];
+
+@Injectable()
+class PaymentTopics implements OnApplicationBootstrap {
+  constructor(
+    private readonly kafka: KafkaPort,
+    @Inject(SERVICE_CONFIG) private readonly config: PaymentConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.KAFKA_ENSURE_TOPICS) return;
+    await this.kafka.ensureTopics(
+      [
+        RequestPaymentV1.topic,
+        PaymentCapturedV1.topic,
+        BankCircuitOpenedV1.topic,
+        deadLetterTopicOf(PAYMENT_CONSUMER),
+      ].map((topic) => ({
+        topic,
+        partitions: 3,
+      })),
+    );
+  }
+}
+
+@Module({})
+export class PaymentModule {
+  static forRoot(config: PaymentConfig): DynamicModule {
+    return {
+      module: PaymentModule,
+      imports: [
+        PlatformModule.forRoot(config, { entities: PAYMENT_ENTITIES, migrations: PAYMENT_MIGRATIONS }),
+        EventSourcingModule.forRoot({ consumer: PAYMENT_CONSUMER }),
+      ],
+      controllers: [PaymentsController, PaymentCommandsConsumer],
+      providers: [
+        PaymentTopics,
+        PaymentCommands,
+        RequestPaymentHandler,
+        RefundPaymentHandler,
+        BankHealthRecorder,
+        PaymentAttemptsWorker,
+        { provide: PaymentSchedule, useClass: PostgresPaymentSchedule },
+        {
+          provide: RETRY_POLICY,
+          useValue: { baseDelayMs: config.RETRY_BASE_DELAY_MS, maxDelayMs: config.RETRY_MAX_DELAY_MS },
+        },
+        {
+          provide: BankGateway,
+          inject: [BankHealthRecorder],
+          useFactory: (health: BankHealthRecorder) =>
+            new HttpBankGateway(
+              {
+                baseUrl: config.BANK_URL.replace(/\/$/, ""),
+                timeoutMs: config.BANK_TIMEOUT_MS,
+                maxConcurrency: config.BANK_MAX_CONCURRENCY,
+                breakerThreshold: config.BANK_BREAKER_THRESHOLD,
+                halfOpenAfterMs: config.BANK_BREAKER_HALF_OPEN_MS,
+              },
+              (change) => health.record(change),
+            ),
+        },
+        {
+          provide: ProcessDueWork,
+          inject: [PaymentCommands, PaymentSchedule, BankGateway, RETRY_POLICY],
+          useFactory: (
+            payments: PaymentCommands,
+            schedule: PaymentSchedule,
+            bank: BankGateway,
+            policy: { baseDelayMs: number; maxDelayMs: number },
+          ) => new ProcessDueWork(payments, schedule, bank, policy),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,49 @@
+/** What the bank answered for a charge: it exists and is final. */
+export type ChargeOutcome =
+  | { status: "captured"; chargeId: string }
+  | {
+      status: "declined";
+      chargeId: string;
+      reasonCode: "insufficient-funds" | "card-declined" | "fraud-suspected" | "unknown";
+      reason: string;
+    };
+
+/**
+ * The bank could not give an answer this time: timeouts, 5xx, refused
+ * connections, an open circuit. `mayHaveCharged` is set when the request may
+ * have reached the bank (a timeout or a reset after sending), so the next
+ * attempt asks for the charge before charging again.
+ */
+export class BankUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly mayHaveCharged: boolean,
+  ) {
+    super(message);
+    this.name = "BankUnavailable";
+  }
+}
+
+export interface ChargeRequest {
+  /** The payment id: the bank's idempotency key, so a repeated charge is the same charge. */
+  idempotencyKey: string;
+  amountCents: number;
+  currency: string;
+  /** The order id, shown on the bank's ledger. */
+  reference: string;
+  paymentToken: string;
+}
+
+export interface RefundRequest {
+  idempotencyKey: string;
+  chargeId: string;
+  amountCents: number;
+}
+
+/** The bank's payment gateway, as the payment service needs it. */
+export abstract class BankGateway {
+  abstract charge(request: ChargeRequest): Promise<ChargeOutcome>;
+  /** The charge made with this idempotency key, or undefined if the bank has none. */
+  abstract findCharge(idempotencyKey: string): Promise<ChargeOutcome | undefined>;
+  abstract refund(request: RefundRequest): Promise<{ refundId: string }>;
+}

@@ -1,0 +1,160 @@
+import { Injectable, Logger } from "@nestjs/common";
+import { randomUUID } from "node:crypto";
+import { retryDelayMs, type RetryPolicy } from "../domain/retry-policy";
+import type { PaymentState } from "../domain/payment.state";
+import { BankGateway, BankUnavailable, type ChargeOutcome } from "./bank-gateway.port";
+import { PaymentCommands, type PaymentResult } from "./payment-commands";
+import { PaymentSchedule, type DueWork } from "./payment-schedule.port";
+
+export const RETRY_POLICY = Symbol("RETRY_POLICY");
+
+/**
+ * One claimed piece of scheduled work: a charge attempt, a refund, or a
+ * reconciliation of an abandoned payment. The bank is called outside any
+ * database transaction; the outcome is then recorded with the schedule change
+ * in one transaction.
+ */
+@Injectable()
+export class ProcessDueWork {
+  private readonly logger = new Logger(ProcessDueWork.name);
+
+  constructor(
+    private readonly payments: PaymentCommands,
+    private readonly schedule: PaymentSchedule,
+    private readonly bank: BankGateway,
+    private readonly policy: RetryPolicy,
+  ) {}
+
+  async run(work: DueWork): Promise<void> {
+    const state = await this.payments.load(work.paymentId);
+    if (state.status === "none") return this.done(work);
+    if (work.kind === "charge") return this.charge(work, state);
+    if (work.kind === "refund") return this.refund(work, state);
+    return this.reconcile(work, state);
+  }
+
+  private async charge(work: DueWork, state: PaymentState): Promise<void> {
+    if (state.status !== "pending") return this.done(work);
+    const causation = { correlationId: state.correlationId, causationId: `payment-attempt-${randomUUID()}` };
+    try {
+      // An earlier attempt may have reached the bank: ask before charging again.
+      const known = work.startedBefore > 0 ? await this.bank.findCharge(state.paymentId) : undefined;
+      if (!known && Date.now() >= Date.parse(state.deadline)) {
+        return void (await this.record(
+          work,
+          { type: "Abandon", reason: "deadline-passed", at: now() },
+          causation,
+        ));
+      }
+      const outcome =
+        known ??
+        (await this.bank.charge({
+          idempotencyKey: state.paymentId,
+          amountCents: state.amountCents,
+          currency: state.currency,
+          reference: state.orderId,
+          paymentToken: state.paymentToken,
+        }));
+      await this.record(work, outcomeCommand(outcome), causation);
+    } catch (error) {
+      if (!(error instanceof BankUnavailable)) throw error;
+      const nextAttemptAt = new Date(
+        Date.now() + retryDelayMs(this.policy, state.failedAttempts + 1, Math.random()),
+      );
+      await this.record(
+        work,
+        {
+          type: "RecordTransientFailure",
+          error: error.message,
+          nextAttemptAt: nextAttemptAt.toISOString(),
+          at: now(),
+        },
+        causation,
+      );
+    }
+  }
+
+  private async refund(work: DueWork, state: PaymentState): Promise<void> {
+    if (state.status !== "captured" || state.refund.status !== "requested") return this.done(work);
+    const causation = { correlationId: state.correlationId, causationId: `payment-refund-${randomUUID()}` };
+    try {
+      const { refundId } = await this.bank.refund({
+        idempotencyKey: `refund-${state.paymentId}`,
+        chargeId: state.chargeId,
+        amountCents: state.refund.amountCents,
+      });
+      await this.record(work, { type: "RecordRefund", refundId, at: now() }, causation);
+    } catch (error) {
+      if (!(error instanceof BankUnavailable)) throw error;
+      await this.later(work, this.policy.maxDelayMs);
+    }
+  }
+
+  /** An abandoned payment whose attempts may have reached the bank: find out, so a stray capture is refunded. */
+  private async reconcile(work: DueWork, state: PaymentState): Promise<void> {
+    if (state.status !== "abandoned") return this.done(work);
+    const causation = {
+      correlationId: state.correlationId,
+      causationId: `payment-reconcile-${randomUUID()}`,
+    };
+    try {
+      const known = await this.bank.findCharge(state.paymentId);
+      if (known?.status === "captured")
+        return void (await this.record(work, outcomeCommand(known), causation));
+      this.logger.log(
+        { paymentId: state.paymentId, found: known?.status ?? "none" },
+        "abandoned payment reconciled",
+      );
+      await this.done(work);
+    } catch (error) {
+      if (!(error instanceof BankUnavailable)) throw error;
+      await this.later(work, this.policy.maxDelayMs);
+    }
+  }
+
+  /** Records the outcome and moves the schedule on, in one transaction. */
+  private async record(
+    work: DueWork,
+    command: Parameters<PaymentCommands["execute"]>[1],
+    causation: Parameters<PaymentCommands["execute"]>[2],
+  ): Promise<PaymentResult> {
+    return this.payments.execute(work.paymentId, command, causation, {
+      afterAppend: async (manager, result) => {
+        const state = result.state;
+        if (state.status === "pending" && command.type === "RecordTransientFailure") {
+          await this.schedule.put(manager, work.paymentId, "charge", new Date(command.nextAttemptAt));
+          return;
+        }
+        await this.schedule.remove(manager, work.paymentId, work.kind);
+        // Abandoned after attempts that may have reached the bank: keep asking until it answers.
+        if (
+          state.status === "abandoned" &&
+          (work.startedBefore > 0 || command.type === "RecordTransientFailure")
+        ) {
+          await this.schedule.put(manager, work.paymentId, "reconcile", new Date());
+        }
+      },
+    });
+  }
+
+  private async done(work: DueWork): Promise<void> {
+    await this.payments.transaction((manager) => this.schedule.remove(manager, work.paymentId, work.kind));
+  }
+
+  private async later(work: DueWork, delayMs: number): Promise<void> {
+    const dueAt = new Date(
+      Date.now() + retryDelayMs({ baseDelayMs: delayMs, maxDelayMs: delayMs }, 1, Math.random()),
+    );
+    await this.payments.transaction((manager) =>
+      this.schedule.put(manager, work.paymentId, work.kind, dueAt),
+    );
+  }
+}
+
+const now = () => new Date().toISOString();
+
+function outcomeCommand(outcome: ChargeOutcome) {
+  return outcome.status === "captured"
+    ? ({ type: "RecordCapture", chargeId: outcome.chargeId, at: now() } as const)
+    : ({ type: "RecordDecline", reasonCode: outcome.reasonCode, reason: outcome.reason, at: now() } as const);
+}

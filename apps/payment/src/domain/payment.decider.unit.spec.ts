@@ -1,0 +1,124 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { PaymentCommand } from "./payment.commands";
+import { decide, evolve } from "./payment.decider";
+import { initialPaymentState, type PaymentState } from "./payment.state";
+import { retryDelayMs } from "./retry-policy";
+
+const at = "2026-11-11T00:00:00.000Z";
+const request: PaymentCommand = {
+  type: "RequestPayment",
+  paymentId: "7d2e9f8b-4e54-4b66-8d72-4d303f2f1b02",
+  orderId: "6c1e8f7a-3d43-4a55-9c61-3c2f2f1e0a01",
+  customerId: "c-1",
+  amountCents: 3000,
+  currency: "EUR",
+  paymentToken: "tok_ok",
+  deadline: "2026-11-11T00:03:00.000Z",
+  correlationId: "corr-1",
+  at,
+};
+const given = (...commands: PaymentCommand[]): PaymentState =>
+  commands.reduce((state, command) => decide(command, state).reduce(evolve, state), initialPaymentState);
+const failure = (nextAttemptAt: string): PaymentCommand => ({
+  type: "RecordTransientFailure",
+  error: "bank answered 503",
+  nextAttemptAt,
+  at,
+});
+
+describe("payment", () => {
+  it("records a request once", () => {
+    expect(decide(request, given(request))).toEqual([]);
+  });
+
+  it("schedules a retry after a transient failure, counting attempts", () => {
+    const state = given(request, failure("2026-11-11T00:00:01.000Z"), failure("2026-11-11T00:00:03.000Z"));
+    expect(state.status === "pending" && state.failedAttempts).toBe(2);
+    const captured = given(request, failure("2026-11-11T00:00:01.000Z"), {
+      type: "RecordCapture",
+      chargeId: "ch-1",
+      at,
+    });
+    expect(captured.status).toBe("captured");
+  });
+
+  it("abandons instead of retrying past the deadline", () => {
+    const events = decide(failure("2026-11-11T00:03:00.500Z"), given(request));
+    expect(events.map((event) => event.type)).toEqual(["AttemptFailed", "PaymentAbandoned"]);
+  });
+
+  it("still records a capture learned after abandonment, so the order refunds it", () => {
+    const abandoned = given(request, { type: "Abandon", reason: "deadline-passed", at });
+    expect(
+      decide({ type: "RecordCapture", chargeId: "ch-1", at }, abandoned).map((event) => event.type),
+    ).toEqual(["PaymentCaptured"]);
+  });
+
+  it("keeps a decline final", () => {
+    const declined = given(request, {
+      type: "RecordDecline",
+      reasonCode: "card-declined",
+      reason: "card-declined",
+      at,
+    });
+    expect(decide({ type: "RecordCapture", chargeId: "ch", at }, declined)).toEqual([]);
+    expect(decide(failure("2026-11-11T00:00:01.000Z"), declined)).toEqual([]);
+  });
+
+  it("refunds a captured payment once, never more than was captured", () => {
+    const captured = given(request, { type: "RecordCapture", chargeId: "ch-1", at });
+    const events = decide({ type: "RequestRefund", amountCents: 999_999, at }, captured);
+    expect(events).toEqual([{ type: "RefundRequested", amountCents: 3000, at }]);
+    const requested = events.reduce(evolve, captured);
+    expect(decide({ type: "RequestRefund", amountCents: 3000, at }, requested)).toEqual([]);
+  });
+});
+
+const anyCommand: fc.Arbitrary<PaymentCommand> = fc.oneof(
+  fc.constant(request),
+  fc.constant<PaymentCommand>({ type: "RecordCapture", chargeId: "ch-1", at }),
+  fc.constant<PaymentCommand>({ type: "RecordDecline", reasonCode: "card-declined", reason: "declined", at }),
+  fc.constantFrom("2026-11-11T00:00:01.000Z", "2026-11-11T00:05:00.000Z").map(failure),
+  fc.constant<PaymentCommand>({ type: "Abandon", reason: "deadline-passed", at }),
+  fc.constant<PaymentCommand>({ type: "RequestRefund", amountCents: 3000, at }),
+  fc.constant<PaymentCommand>({ type: "RecordRefund", refundId: "rf-1", at }),
+);
+
+describe("payment invariants (property-based)", () => {
+  it("I2: at most one capture and one refund per payment, refunds never exceed the capture, a decline is never captured", () => {
+    fc.assert(
+      fc.property(fc.array(anyCommand, { maxLength: 40 }), (commands) => {
+        let state: PaymentState = initialPaymentState;
+        let captures = 0;
+        let refunded = 0;
+        let declined = false;
+        for (const command of commands) {
+          const events = decide(command, state);
+          for (const event of events) {
+            if (event.type === "PaymentCaptured") captures += 1;
+            if (event.type === "PaymentRefunded") refunded += event.amountCents;
+            if (event.type === "PaymentDeclined") declined = true;
+          }
+          state = events.reduce(evolve, state);
+        }
+        return captures <= 1 && refunded <= 3000 * captures && !(declined && captures > 0);
+      }),
+    );
+  });
+
+  it("backoff grows, stays within its cap, and jitter keeps at least half of each step", () => {
+    const policy = { baseDelayMs: 250, maxDelayMs: 5_000 };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempt, random) => {
+          const delay = retryDelayMs(policy, attempt, random);
+          const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+          return delay >= step / 2 && delay <= step;
+        },
+      ),
+    );
+  });
+});

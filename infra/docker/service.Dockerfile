@@ -1,0 +1,29 @@
+# Every peakshop service's image, built from the repository root:
+#   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=order --build-arg PORT=3001 .
+# One Dockerfile for all services, so their images cannot drift apart.
+# NODE_IMAGE defaults to the official Node.js image; offline machines pass the
+# locally built one (infra/images/build.sh).
+ARG NODE_IMAGE=node:24.21.0-trixie-slim
+
+FROM ${NODE_IMAGE} AS build
+ARG PNPM_VERSION=12.4.2
+ARG SERVICE
+RUN test -n "${SERVICE}" || (echo "pass --build-arg SERVICE=<app>" >&2; exit 1)
+RUN npm install --global --silent pnpm@${PNPM_VERSION}
+WORKDIR /repo
+COPY . .
+RUN pnpm install --frozen-lockfile --reporter=append-only --filter "@peakshop/${SERVICE}..." \
+ && pnpm --filter "@peakshop/${SERVICE}..." run build \
+ && pnpm --filter "@peakshop/${SERVICE}" deploy --prod /out
+
+FROM ${NODE_IMAGE}
+ARG PORT=3000
+ENV NODE_ENV=production \
+    HTTP_PORT=${PORT}
+WORKDIR /app
+COPY --from=build /out ./
+USER node
+EXPOSE ${PORT}
+HEALTHCHECK --interval=5s --timeout=3s --start-period=20s --retries=12 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,111 @@
+import type { INestApplication } from "@nestjs/common";
+import { loadBankSimulatorConfig, startBankSimulatorService } from "@peakshop/bank-simulator/app";
+import { loadCartConfig, startCartService } from "@peakshop/cart/app";
+import { loadInventoryConfig, startInventoryService } from "@peakshop/inventory/app";
+import { loadNotificationConfig, startNotificationService } from "@peakshop/notification/app";
+import { loadOrderConfig, startOrderService } from "@peakshop/order/app";
+import { loadPaymentConfig, startPaymentService } from "@peakshop/payment/app";
+import type { testContext } from "@peakshop/testing";
+
+type Context = ReturnType<typeof testContext>;
+
+export interface CheckoutSystem {
+  urls: {
+    bank: string;
+    inventory: string;
+    cart: string;
+    order: string;
+    payment: string;
+    notification: string;
+  };
+  /** Stops the payment service and starts a new instance on the same database (a restart mid-saga). */
+  restartPayment(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Order's payment deadline in these tests: long enough for a healthy saga on a busy machine, short enough to wait out. */
+export const PAYMENT_DEADLINE_MS = 12_000;
+
+const url = async (app: INestApplication) => (await app.getUrl()).replace("[::1]", "127.0.0.1");
+
+/**
+ * Every service of the checkout flow, started in this process on the run's
+ * real Kafka and PostgreSQL, each with its own database and consumer groups
+ * unique to this run, talking to the bank simulator over HTTP.
+ */
+export async function startCheckoutSystem(ctx: Context): Promise<CheckoutSystem> {
+  const common = { KAFKA_BROKERS: ctx.brokers.join(","), LOG_LEVEL: "warn", HTTP_HOST: "127.0.0.1" };
+  const database = (name: string) => ctx.createDatabase(ctx.uniqueName(name));
+  const group = (name: string) => ctx.uniqueName(name);
+
+  const bank = await startBankSimulatorService(
+    loadBankSimulatorConfig({ ...common, DATABASE_URL: await database("bank") }),
+    { port: 0 },
+  );
+  const bankUrl = await url(bank);
+  const inventory = await startInventoryService(
+    loadInventoryConfig({
+      ...common,
+      DATABASE_URL: await database("inventory"),
+      KAFKA_GROUP_ID: group("inventory"),
+      RESERVATION_SWEEP_INTERVAL_MS: "500",
+    }),
+    { port: 0 },
+  );
+  const inventoryUrl = await url(inventory);
+  const cart = await startCartService(
+    loadCartConfig({ ...common, DATABASE_URL: await database("cart"), INVENTORY_URL: inventoryUrl }),
+    { port: 0 },
+  );
+  const order = await startOrderService(
+    loadOrderConfig({
+      ...common,
+      DATABASE_URL: await database("order"),
+      KAFKA_GROUP_ID: group("order"),
+      PAYMENT_DEADLINE_MS: String(PAYMENT_DEADLINE_MS),
+      STOCK_HOLD_MARGIN_MS: "5000",
+    }),
+    { port: 0 },
+  );
+  const paymentConfig = loadPaymentConfig({
+    ...common,
+    DATABASE_URL: await database("payment"),
+    KAFKA_GROUP_ID: group("payment"),
+    BANK_URL: bankUrl,
+    BANK_TIMEOUT_MS: "1000",
+    BANK_BREAKER_THRESHOLD: "3",
+    BANK_BREAKER_HALF_OPEN_MS: "1000",
+    RETRY_BASE_DELAY_MS: "100",
+    RETRY_MAX_DELAY_MS: "800",
+  });
+  let payment = await startPaymentService(paymentConfig, { port: 0 });
+  const notification = await startNotificationService(
+    loadNotificationConfig({
+      ...common,
+      DATABASE_URL: await database("notification"),
+      KAFKA_GROUP_ID: group("notification"),
+    }),
+    { port: 0 },
+  );
+  const urls = {
+    bank: bankUrl,
+    inventory: inventoryUrl,
+    cart: await url(cart),
+    order: await url(order),
+    payment: await url(payment),
+    notification: await url(notification),
+  };
+  return {
+    urls,
+    async restartPayment() {
+      await payment.close();
+      payment = await startPaymentService(paymentConfig, { port: 0 });
+      urls.payment = await url(payment);
+    },
+    async stop() {
+      await Promise.allSettled(
+        [cart, order, payment, notification, inventory, bank].map((app) => app.close()),
+      );
+    },
+  };
+}
