@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from "@nestjs/common";
+import { PlatformModule } from "@peakshop/platform-nest";
 import { ChargesController } from "./adapters/http/charges.controller";
 import { FaultInjector, RANDOM_SOURCE } from "./adapters/http/fault-injector";
 import { FaultsController } from "./adapters/http/faults.controller";
@@ -9,8 +10,7 @@ import { BankChargeEntity } from "./adapters/persistence/bank-charge.entity";
 import { BankRefundEntity } from "./adapters/persistence/bank-refund.entity";
 import { CreateBankLedger1764090000000 } from "./adapters/persistence/migrations/1764090000000-create-bank-ledger";
 import { PostgresBankLedger } from "./adapters/persistence/postgres-bank-ledger";
-import { BankMetrics } from "./adapters/platform/bank.metrics";
-import { HttpPlatformModule } from "./adapters/platform/http-platform.module";
+import { BankMetrics } from "./adapters/metrics/bank.metrics";
 import { BankLedgerStore } from "./application/bank-ledger.port";
 import { CreateChargeHandler } from "./application/create-charge.handler";
 import { CreateRefundHandler } from "./application/create-refund.handler";
@@ -32,7 +32,8 @@ export class BankSimulatorModule {
   static forRoot(config: BankSimulatorConfig, settings: BankSimulatorSettings = {}): DynamicModule {
     return {
       module: BankSimulatorModule,
-      imports: [HttpPlatformModule.forRoot(config, { entities: BANK_ENTITIES, migrations: BANK_MIGRATIONS })],
+      // No KAFKA_BROKERS in its config: the platform gives it no Kafka client and checks no broker.
+      imports: [PlatformModule.forRoot(config, { entities: BANK_ENTITIES, migrations: BANK_MIGRATIONS })],
       controllers: [ChargesController, RefundsController, LedgerController, FaultsController],
       providers: [
         { provide: RANDOM_SOURCE, useValue: settings.random ?? Math.random },

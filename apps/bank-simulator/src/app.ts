@@ -11,11 +11,5 @@ export type BankSimulatorOptions = StartOptions & BankSimulatorSettings;
 
 export function startBankSimulatorService(config: BankSimulatorConfig, options: BankSimulatorOptions = {}) {
   const { random, ...start } = options;
-  // startService reads Kafka settings only to start a consumer, which the bank
-  // never asks for (no consumerGroupId); it has no brokers to name.
-  return startService(
-    BankSimulatorModule.forRoot(config, { random }),
-    { ...config, KAFKA_BROKERS: [] },
-    start,
-  );
+  return startService(BankSimulatorModule.forRoot(config, { random }), config, start);
 }

@@ -1,13 +1,11 @@
-import { loadConfig, serviceConfigSchema } from "@peakshop/platform-nest";
+import { httpServiceConfigSchema, loadConfig } from "@peakshop/platform-nest";
 import { z } from "zod";
 
 /** The platform's settings less Kafka's: the bank simulator speaks HTTP only. */
-export const bankSimulatorConfigSchema = serviceConfigSchema
-  .omit({ KAFKA_BROKERS: true, KAFKA_CLIENT_ID: true })
-  .extend({
-    SERVICE_NAME: z.string().min(1).default("bank-simulator"),
-    HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  });
+export const bankSimulatorConfigSchema = httpServiceConfigSchema.extend({
+  SERVICE_NAME: z.string().min(1).default("bank-simulator"),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+});
 
 export type BankSimulatorConfig = z.infer<typeof bankSimulatorConfigSchema>;
 

@@ -1,5 +1,11 @@
 export { ConfigError, loadConfig } from "./config/load-config";
-export { SERVICE_CONFIG, serviceConfigSchema, type ServiceConfig } from "./config/service-config";
+export {
+  httpServiceConfigSchema,
+  SERVICE_CONFIG,
+  serviceConfigSchema,
+  type PlatformConfig,
+  type ServiceConfig,
+} from "./config/service-config";
 export { dataSourceOptions, type DatabaseSettings } from "./database/database.module";
 export { runMigrations } from "./database/run-migrations";
 export { KafkaPort, type IncomingMessage, type OutgoingRecord, type TopicSpec } from "./kafka/kafka.port";

@@ -1,7 +1,13 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from "@nestjs/common";
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type Provider,
+} from "@nestjs/common";
 import { TerminusModule } from "@nestjs/terminus";
 import { Registry } from "prom-client";
-import { SERVICE_CONFIG, type ServiceConfig } from "./config/service-config";
+import { SERVICE_CONFIG, type PlatformConfig } from "./config/service-config";
 import { databaseModule, type DatabaseSettings } from "./database/database.module";
 import { HealthController } from "./health/health.controller";
 import { KafkaHealthIndicator } from "./health/kafka.health-indicator";
@@ -19,10 +25,30 @@ class KafkaPortLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Everything a peakshop service gets for free: config, logs, health, metrics, database, Kafka. */
+/**
+ * Everything a peakshop service gets for free: config, logs, health, metrics,
+ * database, and the Kafka port when the config names brokers.
+ */
 @Module({})
 export class PlatformModule {
-  static forRoot(config: ServiceConfig, database: DatabaseSettings): DynamicModule {
+  static forRoot(config: PlatformConfig, database: DatabaseSettings): DynamicModule {
+    const brokers = config.KAFKA_BROKERS;
+    const kafkaProviders: Provider[] = brokers
+      ? [
+          {
+            provide: KafkaPort,
+            useFactory: () =>
+              new KafkajsAdapter({
+                brokers,
+                clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
+                service: config.SERVICE_NAME,
+                logLevel: config.LOG_LEVEL,
+              }),
+          },
+          KafkaPortLifecycle,
+          KafkaHealthIndicator,
+        ]
+      : [];
     return {
       module: PlatformModule,
       global: true,
@@ -35,20 +61,9 @@ export class PlatformModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: Registry, useFactory: () => createMetricsRegistry(config.SERVICE_NAME) },
-        {
-          provide: KafkaPort,
-          useFactory: () =>
-            new KafkajsAdapter({
-              brokers: config.KAFKA_BROKERS,
-              clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
-              service: config.SERVICE_NAME,
-              logLevel: config.LOG_LEVEL,
-            }),
-        },
-        KafkaPortLifecycle,
-        KafkaHealthIndicator,
+        ...kafkaProviders,
       ],
-      exports: [SERVICE_CONFIG, Registry, KafkaPort],
+      exports: [SERVICE_CONFIG, Registry, ...(brokers ? [KafkaPort] : [])],
     };
   }
 }

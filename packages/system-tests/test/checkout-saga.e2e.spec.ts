@@ -109,6 +109,25 @@ describe("checkout saga across cart, inventory, order, payment and the bank", ()
     expect(captured - refunded).toBe(view.status === "CONFIRMED" ? view.totalCents : 0);
   }
 
+  /** I7: the customer was told each change, each once, in the in-app feed. */
+  async function expectTold(customerId: string, kinds: string[]): Promise<void> {
+    const feed = await waitFor(
+      async () => {
+        const page = await call<{ items: { kind: string; message: string }[] }>(
+          "GET",
+          `${system.urls.notification}/v1/customers/${customerId}/notifications`,
+        );
+        return kinds.every((kind) => page.items.some((item) => item.kind === kind)) ? page : undefined;
+      },
+      { timeoutMs: 30_000, description: `${customerId} to be told ${kinds.join(", ")}` },
+    );
+    for (const kind of kinds)
+      expect(
+        feed.items.filter((item) => item.kind === kind),
+        kind,
+      ).toHaveLength(1);
+  }
+
   /** I3 and stock release: what is on sale equals the stock minus what confirmed orders took. */
   async function expectAvailable(sku: string, available: number): Promise<void> {
     await waitFor(
@@ -121,10 +140,11 @@ describe("checkout saga across cart, inventory, order, payment and the bank", ()
 
   it("confirms a paid order, captures exactly its total once, and sells the stock", async () => {
     const sku = await product(5);
-    const { orderId } = await checkout(sku, 2);
+    const { orderId, customerId } = await checkout(sku, 2);
     const view = await final(orderId);
     expect(view.status).toBe("CONFIRMED");
     expect(view.totalCents).toBe(2500);
+    await expectTold(customerId, ["order-received", "order-confirmed"]);
     expect(view.history.map((entry) => entry.status)).toEqual([
       "PLACED",
       "STOCK_RESERVED",
@@ -146,10 +166,11 @@ describe("checkout saga across cart, inventory, order, payment and the bank", ()
 
   it("cancels a declined payment with the reason and releases the stock", async () => {
     const sku = await product(3);
-    const { orderId } = await checkout(sku, 1, "tok_declined");
+    const { orderId, customerId } = await checkout(sku, 1, "tok_declined");
     const view = await final(orderId);
     expect(view.status).toBe("CANCELLED");
     expect(view.history.at(-1)?.reason).toBe("payment-declined");
+    await expectTold(customerId, ["order-received", "order-cancelled"]);
     await expectMoneyConsistent(view);
     await expectAvailable(sku, 3);
   });
@@ -157,7 +178,7 @@ describe("checkout saga across cart, inventory, order, payment and the bank", ()
   it("retries transient bank errors and confirms once the bank answers again", async () => {
     const sku = await product(3);
     await call("PUT", `${system.urls.bank}/v1/faults`, { errorRate: 1 }, {}, 200);
-    const { orderId } = await checkout(sku, 1);
+    const { orderId, customerId } = await checkout(sku, 1);
     await orderWhen(
       orderId,
       (view) => view.payment.status === "delayed",
@@ -169,6 +190,7 @@ describe("checkout saga across cart, inventory, order, payment and the bank", ()
     expect(view.status).toBe("CONFIRMED");
     expect(view.payment.attempts).toBeGreaterThan(1);
     await expectMoneyConsistent(view);
+    await expectTold(customerId, ["order-received", "payment-delayed", "order-confirmed"]);
   });
 
   it("charges exactly once when the bank commits a charge but its response is lost", async () => {
@@ -194,10 +216,11 @@ describe("checkout saga across cart, inventory, order, payment and the bank", ()
   it("cancels when the bank is down past the deadline, releases the stock, and charges nothing", async () => {
     const sku = await product(2);
     await call("PUT", `${system.urls.bank}/v1/faults`, { outage: true }, {}, 200);
-    const { orderId } = await checkout(sku, 2);
+    const { orderId, customerId } = await checkout(sku, 2);
     const view = await final(orderId);
     expect(view.status).toBe("CANCELLED");
     expect(view.history.at(-1)?.reason).toBe("payment-deadline-passed");
+    await expectTold(customerId, ["order-received", "payment-delayed", "order-cancelled"]);
     await call("PUT", `${system.urls.bank}/v1/faults`, { outage: false }, {}, 200);
     await expectMoneyConsistent(view);
     await expectAvailable(sku, 2);

@@ -3,7 +3,7 @@ import type { INestApplication } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import { Logger } from "nestjs-pino";
-import type { ServiceConfig } from "../config/service-config";
+import type { PlatformConfig } from "../config/service-config";
 import { ProblemDetailsFilter } from "../http/problem-details.filter";
 import { kafkaConsumerServer } from "../kafka/kafka-consumer.server";
 
@@ -21,7 +21,7 @@ export interface StartOptions {
  */
 export async function startService(
   rootModule: Parameters<typeof NestFactory.create>[0],
-  config: ServiceConfig,
+  config: PlatformConfig,
   options: StartOptions = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -36,6 +36,7 @@ export async function startService(
   // to a topic that its own service was about to create.
   await app.init();
   if (options.consumerGroupId) {
+    if (!config.KAFKA_BROKERS) throw new Error("a Kafka consumer needs KAFKA_BROKERS");
     app.connectMicroservice(
       {
         strategy: kafkaConsumerServer({

@@ -29,4 +29,14 @@ export const serviceConfigSchema = z.object({
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
+/** The same settings less Kafka's, for services that speak HTTP only. */
+export const httpServiceConfigSchema = serviceConfigSchema.omit({
+  KAFKA_BROKERS: true,
+  KAFKA_CLIENT_ID: true,
+});
+
+/** What the platform needs: Kafka settings only where the service uses Kafka. */
+export type PlatformConfig = z.infer<typeof httpServiceConfigSchema> &
+  Partial<Pick<ServiceConfig, "KAFKA_BROKERS" | "KAFKA_CLIENT_ID">>;
+
 export const SERVICE_CONFIG = Symbol("SERVICE_CONFIG");

@@ -1,6 +1,6 @@
 import { TypeOrmModule } from "@nestjs/typeorm";
 import type { DataSourceOptions } from "typeorm";
-import type { ServiceConfig } from "../config/service-config";
+import type { PlatformConfig } from "../config/service-config";
 
 export interface DatabaseSettings {
   entities: NonNullable<DataSourceOptions["entities"]>;
@@ -9,7 +9,7 @@ export interface DatabaseSettings {
 
 /** The data source options a service and its migration command share. */
 export function dataSourceOptions(
-  config: Pick<ServiceConfig, "DATABASE_URL" | "SERVICE_NAME">,
+  config: Pick<PlatformConfig, "DATABASE_URL" | "SERVICE_NAME">,
   settings: DatabaseSettings,
 ) {
   return {
@@ -25,7 +25,7 @@ export function dataSourceOptions(
 }
 
 /** Migrations run at service start, inside a transaction, before traffic arrives. */
-export function databaseModule(config: ServiceConfig, settings: DatabaseSettings) {
+export function databaseModule(config: PlatformConfig, settings: DatabaseSettings) {
   return TypeOrmModule.forRoot({
     ...dataSourceOptions(config, settings),
     migrationsRun: true,

@@ -1,4 +1,4 @@
-import { Controller, Get } from "@nestjs/common";
+import { Controller, Get, Optional } from "@nestjs/common";
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from "@nestjs/terminus";
 import { KafkaHealthIndicator } from "./kafka.health-indicator";
 
@@ -7,7 +7,8 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
-    private readonly kafka: KafkaHealthIndicator,
+    // Absent in services that do not use Kafka.
+    @Optional() private readonly kafka?: KafkaHealthIndicator,
   ) {}
 
   /** Alive means the event loop answers; dependencies are readiness, not liveness. */
@@ -20,9 +21,10 @@ export class HealthController {
   @Get("ready")
   @HealthCheck()
   ready() {
+    const kafka = this.kafka;
     return this.health.check([
       () => this.database.pingCheck("database", { timeout: 3_000 }),
-      () => this.kafka.isHealthy("kafka"),
+      ...(kafka ? [() => kafka.isHealthy("kafka")] : []),
     ]);
   }
 }

@@ -14,7 +14,7 @@ import { CreateChargeHandler } from "../../application/create-charge.handler";
 import { FindChargeHandler } from "../../application/find-charge.handler";
 import { noChargeForKey } from "../../domain/bank.errors";
 import { PAYMENT_TOKENS, type ChargeDecision } from "../../domain/charge";
-import { BankMetrics } from "../platform/bank.metrics";
+import { BankMetrics } from "../metrics/bank.metrics";
 import { BankProblemsFilter } from "./bank-problems.filter";
 import { chargeBody, idempotencyKeyHeader, parse } from "./bank.requests";
 import { chargeView } from "./bank.views";

@@ -8,7 +8,7 @@ import {
   type FaultSettings,
   type RandomSource,
 } from "../../domain/faults";
-import { BankMetrics } from "../platform/bank.metrics";
+import { BankMetrics } from "../metrics/bank.metrics";
 import { BankUnavailable } from "./bank-unavailable";
 
 /** The random source fault decisions draw from; tests inject a fixed one. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Post, Res, UseFilters, UseInterceptors } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 import { CreateRefundHandler } from "../../application/create-refund.handler";
-import { BankMetrics } from "../platform/bank.metrics";
+import { BankMetrics } from "../metrics/bank.metrics";
 import { BankProblemsFilter } from "./bank-problems.filter";
 import { idempotencyKeyHeader, parse, refundBody } from "./bank.requests";
 import { refundView } from "./bank.views";
