@@ -8,7 +8,7 @@ import {
   ReleaseStockV1,
   RequestPaymentV1,
   ReserveStockV1,
-  toKafkaRecord,
+  recordOf,
   type AnyMessageDefinition,
   type MessageDataOf,
 } from "@peakshop/contracts";
@@ -34,17 +34,14 @@ export function orderMessages(
     index: number,
     time: string,
   ) =>
-    toKafkaRecord(definition, {
+    recordOf(definition, data, {
       id: randomUUID(),
-      type: definition.type,
-      version: definition.version,
       source: "peakshop/order",
       streamId,
       streamVersion: result.firstVersion + index,
       correlationId: order.correlationId,
       causationId,
       time,
-      data,
     });
   const who = { orderId: order.orderId, customerId: order.customerId };
   return result.events.flatMap((event, index): OutboxMessage[] => {

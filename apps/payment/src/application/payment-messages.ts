@@ -4,7 +4,7 @@ import {
   PaymentDeclinedV2,
   PaymentRefundedV1,
   PaymentRetryScheduledV1,
-  toKafkaRecord,
+  recordOf,
   type AnyMessageDefinition,
   type MessageDataOf,
 } from "@peakshop/contracts";
@@ -33,17 +33,14 @@ export function paymentMessages(
     index: number,
     time: string,
   ) =>
-    toKafkaRecord(definition, {
+    recordOf(definition, data, {
       id: randomUUID(),
-      type: definition.type,
-      version: definition.version,
       source: "peakshop/payment",
       streamId,
       streamVersion: result.firstVersion + index,
       ...causation,
       time,
-      data,
-    } as never);
+    });
   const base = { paymentId: state.paymentId, orderId: state.orderId };
   return result.events.flatMap((event, index): OutboxMessage[] => {
     switch (event.type) {

@@ -3,7 +3,7 @@ import {
   BankCircuitClosedV1,
   BankCircuitHalfOpenedV1,
   BankCircuitOpenedV1,
-  toKafkaRecord,
+  recordOf,
 } from "@peakshop/contracts";
 import { PostgresEventStore } from "@peakshop/eventsourcing";
 import { randomUUID } from "node:crypto";
@@ -36,30 +36,19 @@ export class BankHealthRecorder {
     };
     const record =
       change.state === "open"
-        ? toKafkaRecord(BankCircuitOpenedV1, {
-            ...meta,
-            type: BankCircuitOpenedV1.type,
-            version: BankCircuitOpenedV1.version,
-            data: {
+        ? recordOf(
+            BankCircuitOpenedV1,
+            {
               gatewayId: "bank",
               reason: change.reason.slice(0, 500) || "failing",
               errorRate: 1,
               openedAt: at,
             },
-          })
+            meta,
+          )
         : change.state === "half-open"
-          ? toKafkaRecord(BankCircuitHalfOpenedV1, {
-              ...meta,
-              type: BankCircuitHalfOpenedV1.type,
-              version: BankCircuitHalfOpenedV1.version,
-              data: { gatewayId: "bank", at },
-            })
-          : toKafkaRecord(BankCircuitClosedV1, {
-              ...meta,
-              type: BankCircuitClosedV1.type,
-              version: BankCircuitClosedV1.version,
-              data: { gatewayId: "bank", closedAt: at },
-            });
+          ? recordOf(BankCircuitHalfOpenedV1, { gatewayId: "bank", at }, meta)
+          : recordOf(BankCircuitClosedV1, { gatewayId: "bank", closedAt: at }, meta);
     this.logger.warn({ circuit: change.state }, `bank circuit ${change.state}`);
     this.store
       .append(STREAM, "any", [{ id, type: `BankCircuit:${change.state}`, data: change }], {
