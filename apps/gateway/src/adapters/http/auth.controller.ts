@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Post, UseFilters } from "@nestjs/common";
+import { ProblemException } from "@peakshop/platform-nest";
+import { GatewayProblemsFilter } from "./gateway-problems.filter";
+import { devTokenBody, parse } from "./public-requests";
+import { TokenVerifier } from "./token-verifier";
+
+/** Dev tokens for local runs and tests; in jwks mode the route answers 404 as if it did not exist. */
+@Controller("v1/auth")
+@UseFilters(GatewayProblemsFilter)
+export class AuthController {
+  constructor(private readonly verifier: TokenVerifier) {}
+
+  @Post("dev-token")
+  @HttpCode(200)
+  async devToken(@Body() body: unknown): Promise<{ token: string }> {
+    if (!this.verifier.devMode) {
+      throw new ProblemException({ status: 404, title: "Not Found", detail: "No such route." });
+    }
+    const { customerId, roles = [] } = parse(devTokenBody, body, "body");
+    return { token: await this.verifier.devToken(customerId, roles) };
+  }
+}

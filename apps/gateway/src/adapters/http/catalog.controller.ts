@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, Put, Req, Res, UseFilters, UseGuards } from "@nestjs/common";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { UpstreamClient } from "../upstream/upstream.client";
+import { AdminOnly, AuthGuard } from "./auth.guard";
+import { GatewayProblemsFilter } from "./gateway-problems.filter";
+import { parse, productBody, skuParam } from "./public-requests";
+import { CatalogView, ProductView } from "./public-views";
+
+/** The catalog (any signed-in customer) and its administration (admin role), served by inventory. */
+@Controller("v1")
+@UseGuards(AuthGuard)
+@UseFilters(GatewayProblemsFilter)
+export class CatalogController {
+  constructor(private readonly upstream: UpstreamClient) {}
+
+  @Get("products")
+  async list(@Req() request: FastifyRequest) {
+    const { body } = await this.upstream.call(
+      "inventory",
+      { method: "GET", path: "/v1/products", requestId: request.id },
+      CatalogView,
+    );
+    return body;
+  }
+
+  @Get("products/:sku")
+  async get(@Param("sku") sku: string, @Req() request: FastifyRequest) {
+    const valid = parse(skuParam, sku, "path.sku");
+    const { body } = await this.upstream.call(
+      "inventory",
+      { method: "GET", path: `/v1/products/${encodeURIComponent(valid)}`, requestId: request.id },
+      ProductView,
+    );
+    return body;
+  }
+
+  /** 201 when the product is new, 200 when it was updated (as inventory says). */
+  @Put("admin/products/:sku")
+  @AdminOnly()
+  async put(
+    @Param("sku") sku: string,
+    @Body() input: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const valid = parse(skuParam, sku, "path.sku");
+    const spec = parse(productBody, input, "body");
+    const { status, body } = await this.upstream.call(
+      "inventory",
+      {
+        method: "PUT",
+        path: `/v1/admin/products/${encodeURIComponent(valid)}`,
+        body: spec,
+        requestId: request.id,
+      },
+      ProductView,
+    );
+    void reply.status(status);
+    return body;
+  }
+}

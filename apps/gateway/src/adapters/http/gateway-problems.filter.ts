@@ -1,0 +1,37 @@
+import { Catch, type ArgumentsHost, type ExceptionFilter } from "@nestjs/common";
+import type { FastifyReply } from "fastify";
+import { KeyInProgress } from "../../application/idempotent-request.handler";
+import { UpstreamUnavailable } from "../upstream/upstream-problem";
+
+/** Seconds a client should wait before retrying after a service did not answer. */
+const UPSTREAM_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Answers that tell the client to come back later carry Retry-After: a service
+ * that did not answer (503), so clients back off instead of hammering a
+ * struggling system, and a duplicate of a checkout still in progress (409).
+ * Every other error is left to the platform's problem filter.
+ */
+@Catch(UpstreamUnavailable, KeyInProgress)
+export class GatewayProblemsFilter implements ExceptionFilter {
+  catch(exception: UpstreamUnavailable | KeyInProgress, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const [retryAfter, problem] =
+      exception instanceof KeyInProgress
+        ? [exception.retryAfterSeconds, exception.getResponse()]
+        : [
+            UPSTREAM_RETRY_AFTER_SECONDS,
+            {
+              type: "urn:peakshop:problem:service-unavailable",
+              title: "Service Unavailable",
+              status: 503,
+              detail: exception.message,
+            },
+          ];
+    void reply
+      .status(exception instanceof KeyInProgress ? 409 : 503)
+      .header("content-type", "application/problem+json")
+      .header("retry-after", String(retryAfter))
+      .send(problem);
+  }
+}

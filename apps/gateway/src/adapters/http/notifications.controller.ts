@@ -1,0 +1,33 @@
+import { Controller, Get, Query, UseFilters, UseGuards } from "@nestjs/common";
+import { UpstreamClient } from "../upstream/upstream.client";
+import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
+import { GatewayProblemsFilter } from "./gateway-problems.filter";
+import { notificationQuery, parse } from "./public-requests";
+import { NotificationFeed } from "./public-views";
+
+/** The caller's own in-app feed, newest first; `limit` and `after` (a notification id) page it. */
+@Controller("v1/notifications")
+@UseGuards(AuthGuard)
+@UseFilters(GatewayProblemsFilter)
+export class NotificationsController {
+  constructor(private readonly upstream: UpstreamClient) {}
+
+  @Get()
+  async list(@CurrentCaller() caller: Caller, @Query() query: unknown) {
+    const { limit, after } = parse(notificationQuery, query, "query");
+    const params = new URLSearchParams();
+    if (limit) params.set("limit", String(limit));
+    if (after) params.set("after", after);
+    const search = params.size ? `?${params}` : "";
+    const { body } = await this.upstream.call(
+      "notification",
+      {
+        method: "GET",
+        path: `/v1/customers/${encodeURIComponent(caller.customerId)}/notifications${search}`,
+        requestId: caller.requestId,
+      },
+      NotificationFeed,
+    );
+    return body;
+  }
+}

@@ -1,0 +1,59 @@
+import { Currency, Sku, UnitPriceCents } from "@peakshop/contracts";
+import { ProblemException } from "@peakshop/platform-nest";
+import { z } from "zod";
+
+// Every public input, strict: an unknown field is a client bug worth a 400, not something to ignore.
+
+export const devTokenBody = z.strictObject({
+  customerId: z.string().regex(/^[\x21-\x7e]{1,128}$/, "1 to 128 visible ASCII characters"),
+  roles: z
+    .array(z.enum(["admin"]))
+    .max(8)
+    .optional(),
+});
+
+export const productBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  /** Price of one item in integer minor units of `currency`. */
+  priceCents: UnitPriceCents.max(Number.MAX_SAFE_INTEGER),
+  currency: Currency,
+  stock: z.number().int().min(0).max(1_000_000_000),
+});
+
+export const skuParam = Sku;
+export const addItemBody = z.strictObject({ sku: Sku, quantity: z.number().int() });
+export const changeQuantityBody = z.strictObject({ quantity: z.number().int() });
+export const checkoutBody = z.strictObject({ paymentToken: z.string().min(1).max(512) });
+/** Bounded like the cart's, so an accepted key can always travel on. */
+export const idempotencyKeyHeader = z.string().min(1).max(255);
+
+export const orderListQuery = z.strictObject({
+  status: z
+    .enum(["PLACED", "STOCK_RESERVED", "PAYMENT_PENDING", "CONFIRMED", "REJECTED", "CANCELLED"])
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().min(1).max(512).optional(),
+});
+
+export const notificationQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  after: z.uuid().optional(),
+});
+
+export const emptyQuery = z.strictObject({});
+
+/** Parses one part of a request (`where`: body, query, path.sku, header.Idempotency-Key); 400 with errors[] otherwise. */
+export function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ProblemException({
+    status: 400,
+    title: "Bad Request",
+    type: "urn:peakshop:problem:invalid-request",
+    detail: `The request's ${where} is invalid.`,
+    errors: result.error.issues.map((issue) => ({
+      field: [where, ...issue.path.map(String)].join("."),
+      message: issue.message,
+    })),
+  });
+}

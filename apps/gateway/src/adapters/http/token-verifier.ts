@@ -1,0 +1,63 @@
+import { Inject, Injectable } from "@nestjs/common";
+import { SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from "jose";
+import type { GatewayConfig } from "../../config";
+import { principalFromClaims, type Principal } from "../../domain/principal";
+
+/** Issuer and audience of dev tokens, checked like a real identity provider's. */
+export const DEV_ISSUER = "peakshop-gateway-dev";
+export const DEV_AUDIENCE = "peakshop";
+
+/**
+ * Verifies bearer tokens: in dev mode HS256 with AUTH_DEV_SECRET, in jwks mode
+ * the identity provider's keys (fetched and cached by jose), always checking
+ * expiry, issuer and audience. Only the algorithms the mode expects are
+ * accepted, so a token cannot pick a weaker one.
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly secret?: Uint8Array;
+  private readonly jwks?: JWTVerifyGetKey;
+
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: GatewayConfig) {
+    if (config.AUTH_MODE === "dev") this.secret = new TextEncoder().encode(config.AUTH_DEV_SECRET);
+    else this.jwks = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL as string));
+  }
+
+  get devMode(): boolean {
+    return this.config.AUTH_MODE === "dev";
+  }
+
+  /** The caller, or undefined for a token that is missing, forged, expired or names no customer. */
+  async verify(token: string): Promise<Principal | undefined> {
+    try {
+      const { payload } = this.secret
+        ? await jwtVerify(token, this.secret, {
+            algorithms: ["HS256"],
+            issuer: DEV_ISSUER,
+            audience: DEV_AUDIENCE,
+          })
+        : await jwtVerify(token, this.jwks as JWTVerifyGetKey, {
+            algorithms: ["RS256", "ES256", "PS256", "EdDSA"],
+            issuer: this.config.AUTH_ISSUER,
+            audience: this.config.AUTH_AUDIENCE,
+          });
+      return principalFromClaims(payload);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A dev token for `customerId`; only in dev mode. */
+  async devToken(customerId: string, roles: readonly string[]): Promise<string> {
+    if (!this.secret) throw new Error("dev tokens exist only in AUTH_MODE=dev");
+    return new SignJWT({ roles: [...roles] })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject(customerId)
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.config.AUTH_DEV_TOKEN_TTL_SECONDS}s`)
+      .sign(this.secret);
+  }
+}

@@ -1,0 +1,101 @@
+import { Inject, Injectable } from "@nestjs/common";
+import { REQUEST_ID_HEADER, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import type { z } from "zod";
+import type { GatewayConfig } from "../../config";
+import { upstreamFailure, UpstreamProblem, UpstreamUnavailable } from "./upstream-problem";
+
+export type Service = "inventory" | "cart" | "order" | "notification";
+
+export interface UpstreamRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Path and query, already encoded. */
+  path: string;
+  requestId: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * HTTP to the services behind the gateway, bounded by UPSTREAM_TIMEOUT_MS.
+ * The request id travels along, so one id ties the client's call to every
+ * service's log lines. No retries here: reads are cheap for the client to
+ * repeat, and writes must not be repeated without an idempotency key.
+ */
+@Injectable()
+export class UpstreamClient {
+  private readonly baseUrls: Record<Service, string>;
+
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: GatewayConfig) {
+    this.baseUrls = {
+      inventory: config.INVENTORY_URL,
+      cart: config.CART_URL,
+      order: config.ORDER_URL,
+      notification: config.NOTIFICATION_URL,
+    };
+  }
+
+  /** Any answer the service gives; throws UpstreamUnavailable when it gives none in time. */
+  async send(service: Service, request: UpstreamRequest): Promise<UpstreamResponse> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrls[service]}${request.path}`, {
+        method: request.method,
+        headers: {
+          accept: "application/json",
+          [REQUEST_ID_HEADER]: request.requestId,
+          ...(request.body === undefined ? {} : { "content-type": "application/json" }),
+          ...request.headers,
+        },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: AbortSignal.timeout(this.config.UPSTREAM_TIMEOUT_MS),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      throw new UpstreamUnavailable(service, timedOut ? "timed out" : "unreachable");
+    }
+    const text = await response.text().catch(() => "");
+    return { status: response.status, body: text ? safeJson(text) : undefined };
+  }
+
+  /** A 2xx answer mapped to its public shape; anything else thrown as the client's problem. */
+  async call<S extends z.ZodType>(
+    service: Service,
+    request: UpstreamRequest,
+    view: S,
+  ): Promise<{ status: number; body: z.output<S> }> {
+    const response = await this.send(service, request);
+    return { status: response.status, body: publicBody(service, response, view) };
+  }
+}
+
+/** Maps a service's answer to the public shape, or throws what the client should see instead. */
+export function publicBody<S extends z.ZodType>(
+  service: string,
+  response: UpstreamResponse,
+  view: S,
+): z.output<S> {
+  if (response.status < 200 || response.status >= 300) {
+    throw upstreamFailure(service, response.status, response.body);
+  }
+  const parsed = view.safeParse(response.body);
+  if (parsed.success) return parsed.data;
+  throw new UpstreamProblem({
+    type: "urn:peakshop:problem:bad-gateway",
+    title: "Bad Gateway",
+    status: 502,
+    detail: `The ${service} service answered in an unexpected shape.`,
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,52 @@
+import { Module, type DynamicModule } from "@nestjs/common";
+import { PlatformModule } from "@peakshop/platform-nest";
+import { AuthController } from "./adapters/http/auth.controller";
+import { AuthGuard } from "./adapters/http/auth.guard";
+import { CartController } from "./adapters/http/cart.controller";
+import { CatalogController } from "./adapters/http/catalog.controller";
+import { CheckoutController } from "./adapters/http/checkout.controller";
+import { NotificationsController } from "./adapters/http/notifications.controller";
+import { OrdersController } from "./adapters/http/orders.controller";
+import { RequestIdHook } from "./adapters/http/request-id.hook";
+import { StatusController } from "./adapters/http/status.controller";
+import { TokenVerifier } from "./adapters/http/token-verifier";
+import { IdempotencyKeyEntity } from "./adapters/persistence/idempotency-key.entity";
+import { CreateIdempotencyKeys1764200000000 } from "./adapters/persistence/migrations/1764200000000-create-idempotency-keys";
+import { PostgresIdempotencyStore } from "./adapters/persistence/postgres-idempotency.store";
+import { UpstreamClient } from "./adapters/upstream/upstream.client";
+import { IdempotencyStore } from "./application/idempotency-store.port";
+import { IdempotentRequestHandler } from "./application/idempotent-request.handler";
+import type { GatewayConfig } from "./config";
+
+export const GATEWAY_ENTITIES = [IdempotencyKeyEntity];
+export const GATEWAY_MIGRATIONS = [CreateIdempotencyKeys1764200000000];
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      // No KAFKA_BROKERS in its config: the platform gives it no Kafka client and checks no broker.
+      imports: [
+        PlatformModule.forRoot(config, { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }),
+      ],
+      controllers: [
+        AuthController,
+        CatalogController,
+        CartController,
+        CheckoutController,
+        OrdersController,
+        NotificationsController,
+        StatusController,
+      ],
+      providers: [
+        RequestIdHook,
+        TokenVerifier,
+        AuthGuard,
+        UpstreamClient,
+        { provide: IdempotencyStore, useClass: PostgresIdempotencyStore },
+        IdempotentRequestHandler,
+      ],
+    };
+  }
+}

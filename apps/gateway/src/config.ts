@@ -1,0 +1,45 @@
+import { httpServiceConfigSchema, loadConfig } from "@peakshop/platform-nest";
+import { z } from "zod";
+
+const serviceUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ""));
+
+/**
+ * The platform's settings less Kafka's (the gateway speaks HTTP only; its own
+ * database holds idempotency keys), the services behind it, and how tokens are
+ * verified.
+ */
+export const gatewayConfigSchema = httpServiceConfigSchema
+  .extend({
+    SERVICE_NAME: z.string().min(1).default("gateway"),
+    HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    INVENTORY_URL: serviceUrl,
+    CART_URL: serviceUrl,
+    ORDER_URL: serviceUrl,
+    NOTIFICATION_URL: serviceUrl,
+    /** How long one call to a service may take before the gateway answers 503. */
+    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** dev: HS256 tokens signed with AUTH_DEV_SECRET (and POST /v1/auth/dev-token); jwks: an identity provider's. */
+    AUTH_MODE: z.enum(["dev", "jwks"]).default("dev"),
+    AUTH_DEV_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Lifetime of dev tokens, in seconds: short, so a leaked one is of little use. */
+    AUTH_DEV_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().max(86_400).default(900),
+    AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    AUTH_ISSUER: z.string().min(1).optional(),
+    AUTH_AUDIENCE: z.string().min(1).optional(),
+  })
+  .superRefine((config, issues) => {
+    const require = (key: keyof typeof config, why: string) => {
+      if (config[key] === undefined) issues.addIssue({ code: "custom", path: [key], message: why });
+    };
+    if (config.AUTH_MODE === "dev") require("AUTH_DEV_SECRET", "required when AUTH_MODE=dev");
+    if (config.AUTH_MODE === "jwks") {
+      require("AUTH_JWKS_URL", "required when AUTH_MODE=jwks");
+      require("AUTH_ISSUER", "required when AUTH_MODE=jwks");
+      require("AUTH_AUDIENCE", "required when AUTH_MODE=jwks");
+    }
+  });
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env): GatewayConfig =>
+  loadConfig(gatewayConfigSchema, env);
