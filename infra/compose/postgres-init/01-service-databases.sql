@@ -5,3 +5,4 @@ CREATE DATABASE peakshop_cart;
 CREATE DATABASE peakshop_inventory;
 CREATE DATABASE peakshop_payment;
 CREATE DATABASE peakshop_bank_simulator;
+CREATE DATABASE peakshop_gateway;
