@@ -13,7 +13,15 @@ timeout_s="${PEAKSHOP_UP_TIMEOUT_SECONDS:-300}"
 log "building service images"
 compose build --quiet
 log "starting containers"
-compose up -d --remove-orphans
+# docker-compose 1.x gives up on a dependent service when a dependency is
+# briefly unhealthy (e.g. restarting while topics are created); the restart
+# policies heal that, so try again a bounded number of times.
+for attempt in 1 2 3; do
+  compose up -d --remove-orphans && break
+  [ "$attempt" -lt 3 ] || { log "containers did not start"; compose ps; exit 1; }
+  log "some containers were not ready yet; retrying ($attempt/3)"
+  sleep 10
+done
 
 deadline=$((SECONDS + timeout_s))
 while :; do

@@ -53,6 +53,29 @@ describe("test infrastructure", () => {
     expect(records.map((record) => record.value)).toEqual(["1", "2", "3"]);
   });
 
+  it("lets services that start together create the same topics at once", async () => {
+    const ctx = testContext(infrastructure.settings);
+    const topics = [ctx.uniqueName("shared"), ctx.uniqueName("shared")].map((topic) => ({
+      topic,
+      partitions: 3,
+    }));
+    const adapters = Array.from(
+      { length: 4 },
+      (_, i) =>
+        new KafkajsAdapter({
+          brokers: ctx.brokers,
+          clientId: `racer-${i}`,
+          service: "test",
+          logLevel: "error",
+        }),
+    );
+    try {
+      await Promise.all(adapters.map((adapter) => adapter.ensureTopics(topics)));
+    } finally {
+      await Promise.all(adapters.map((adapter) => adapter.close()));
+    }
+  });
+
   it("uses endpoints given in KAFKA_BROKERS and DATABASE_URL instead of starting containers", async () => {
     const env = {
       KAFKA_BROKERS: infrastructure.settings.kafkaBrokers.join(","),

@@ -47,6 +47,17 @@ export class KafkajsAdapter extends KafkaPort {
     const existing = new Set(await admin.listTopics());
     const missing = specs.filter((spec) => !existing.has(spec.topic));
     if (missing.length === 0) return;
+    try {
+      await this.createTopics(admin, missing);
+    } catch (error) {
+      // Services starting together race to create shared topics; losing that
+      // race is fine as long as every topic exists now.
+      const present = new Set(await admin.listTopics());
+      if (!missing.every((spec) => present.has(spec.topic))) throw error;
+    }
+  }
+
+  private async createTopics(admin: Admin, missing: TopicSpec[]): Promise<void> {
     await admin.createTopics({
       waitForLeaders: true,
       topics: missing.map((spec) => ({
