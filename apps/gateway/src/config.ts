@@ -26,6 +26,16 @@ export const gatewayConfigSchema = httpServiceConfigSchema
     AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
     AUTH_ISSUER: z.string().min(1).optional(),
     AUTH_AUDIENCE: z.string().min(1).optional(),
+    /** Requests processed at once; past it the gateway answers 503 at once (health, metrics and status exempt). */
+    GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(512),
+    /** Least Retry-After of that 503, in seconds; each answer adds jitter up to as much again. */
+    GATEWAY_OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().max(3_600).default(2),
+    /** Requests one customer (or, unauthenticated, one IP) may make per RATE_LIMIT_WINDOW_MS; past it 429. */
+    RATE_LIMIT_PER_CUSTOMER: z.coerce.number().int().positive().default(120),
+    /** The sliding window of both rate limits, in milliseconds. */
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+    /** Checkouts one customer may start per RATE_LIMIT_WINDOW_MS (replays included); past it 429. */
+    CHECKOUT_LIMIT_PER_CUSTOMER: z.coerce.number().int().positive().default(10),
   })
   .superRefine((config, issues) => {
     const require = (key: keyof typeof config, why: string) => {

@@ -1,11 +1,14 @@
-import { Body, Controller, HttpCode, Post, UseFilters } from "@nestjs/common";
+import { Body, Controller, HttpCode, Post, UseFilters, UseGuards } from "@nestjs/common";
 import { ProblemException } from "@peakshop/platform-nest";
+import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { devTokenBody, parse } from "./public-requests";
 import { TokenVerifier } from "./token-verifier";
 
 /** Dev tokens for local runs and tests; in jwks mode the route answers 404 as if it did not exist. */
 @Controller("v1/auth")
+// No token here yet: the rate limit counts per client IP.
+@UseGuards(CustomerRateLimitGuard)
 @UseFilters(GatewayProblemsFilter)
 export class AuthController {
   constructor(private readonly verifier: TokenVerifier) {}

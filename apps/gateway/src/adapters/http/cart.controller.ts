@@ -12,13 +12,14 @@ import {
 } from "@nestjs/common";
 import { UpstreamClient, type UpstreamRequest } from "../upstream/upstream.client";
 import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
+import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { addItemBody, changeQuantityBody, parse, skuParam } from "./public-requests";
 import { CartView } from "./public-views";
 
 /** The caller's own cart: the customer id in the cart service's path is the token's subject. */
 @Controller("v1/cart")
-@UseGuards(AuthGuard)
+@UseGuards(AuthGuard, CustomerRateLimitGuard)
 @UseFilters(GatewayProblemsFilter)
 export class CartController {
   constructor(private readonly upstream: UpstreamClient) {}

@@ -2,13 +2,14 @@ import { Body, Controller, Get, Param, Put, Req, Res, UseFilters, UseGuards } fr
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { AdminOnly, AuthGuard } from "./auth.guard";
+import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { parse, productBody, skuParam } from "./public-requests";
 import { CatalogView, ProductView } from "./public-views";
 
 /** The catalog (any signed-in customer) and its administration (admin role), served by inventory. */
 @Controller("v1")
-@UseGuards(AuthGuard)
+@UseGuards(AuthGuard, CustomerRateLimitGuard)
 @UseFilters(GatewayProblemsFilter)
 export class CatalogController {
   constructor(private readonly upstream: UpstreamClient) {}

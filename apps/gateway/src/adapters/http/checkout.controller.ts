@@ -6,6 +6,7 @@ import type { StoredResponse } from "../../domain/idempotency";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { UpstreamProblem } from "../upstream/upstream-problem";
 import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
+import { CheckoutLimited, CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { checkoutBody, idempotencyKeyHeader, parse } from "./public-requests";
 import { CheckoutAccepted, checkoutAcceptedView } from "./public-views";
@@ -17,7 +18,8 @@ import { publicBody } from "../upstream/upstream.client";
  * between cart and gateway is found, not repeated, when the client retries.
  */
 @Controller("v1/checkout")
-@UseGuards(AuthGuard)
+@UseGuards(AuthGuard, CustomerRateLimitGuard)
+@CheckoutLimited()
 @UseFilters(GatewayProblemsFilter)
 export class CheckoutController {
   constructor(

@@ -1,13 +1,14 @@
 import { Controller, Get, Query, UseFilters, UseGuards } from "@nestjs/common";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
+import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { notificationQuery, parse } from "./public-requests";
 import { NotificationFeed } from "./public-views";
 
 /** The caller's own in-app feed, newest first; `limit` and `after` (a notification id) page it. */
 @Controller("v1/notifications")
-@UseGuards(AuthGuard)
+@UseGuards(AuthGuard, CustomerRateLimitGuard)
 @UseFilters(GatewayProblemsFilter)
 export class NotificationsController {
   constructor(private readonly upstream: UpstreamClient) {}

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, UseFilters, UseGuards } 
 import { ProblemException } from "@peakshop/platform-nest";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
+import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { orderListQuery, parse } from "./public-requests";
 import { OrderPage, OrderView } from "./public-views";
@@ -19,7 +20,7 @@ function orderIdOf(orderId: string): string {
  * (X-Customer-Id, list filter) and answers 404 for anyone else's order (I6).
  */
 @Controller("v1/orders")
-@UseGuards(AuthGuard)
+@UseGuards(AuthGuard, CustomerRateLimitGuard)
 @UseFilters(GatewayProblemsFilter)
 export class OrdersController {
   constructor(private readonly upstream: UpstreamClient) {}

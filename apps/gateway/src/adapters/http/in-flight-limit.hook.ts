@@ -1,0 +1,63 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from "@nestjs/common";
+import { HttpAdapterHost } from "@nestjs/core";
+import { SERVICE_CONFIG } from "@peakshop/platform-nest";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { GatewayConfig } from "../../config";
+import { InFlightLimit } from "../../domain/in-flight-limit";
+import { overloadDetail, overloadRetryAfterSeconds } from "../../domain/retry-after";
+import { AdmissionMetrics } from "../metrics/admission.metrics";
+
+/** What operators and status pages need most during a peak: never refused, never counted. */
+const EXEMPT_PATHS = new Set(["/health/live", "/health/ready", "/metrics", "/v1/status"]);
+
+export const isExemptFromInFlightLimit = (method: string, url: string): boolean =>
+  (method === "GET" || method === "HEAD") && EXEMPT_PATHS.has(url.split("?", 1)[0] ?? "");
+
+/**
+ * The global in-flight limit, as a Fastify onRequest hook: it runs before the
+ * body is read, so a refusal costs almost nothing. Neither @fastify/under-pressure
+ * (event-loop delay, heap, RSS; no request count) nor the rate limiters (requests
+ * per window, not at once) count requests in progress, hence this small counter.
+ */
+@Injectable()
+export class InFlightLimitHook implements OnApplicationBootstrap {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly limit: InFlightLimit,
+    private readonly metrics: AdmissionMetrics,
+    @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  // At bootstrap rather than module init: after RequestIdHook's onRequest hook,
+  // so a refusal carries X-Request-Id like every other answer.
+  onApplicationBootstrap(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook("onRequest", async (request, reply) => this.admit(request, reply));
+  }
+
+  private async admit(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+    if (isExemptFromInFlightLimit(request.method, request.url)) return undefined;
+    const release = this.limit.tryAcquire();
+    if (release) {
+      // "close" comes once the response is sent or the client went away, so an
+      // aborted request gives its slot back too.
+      reply.raw.once("close", release);
+      return undefined;
+    }
+    this.metrics.rejected("in_flight_limit");
+    const retryAfter = overloadRetryAfterSeconds(
+      this.config.GATEWAY_OVERLOAD_RETRY_AFTER_SECONDS,
+      Math.random(),
+    );
+    return reply
+      .status(503)
+      .header("content-type", "application/problem+json")
+      .header("retry-after", String(retryAfter))
+      .send({
+        type: "urn:peakshop:problem:overloaded",
+        title: "Service Unavailable",
+        status: 503,
+        detail: overloadDetail(retryAfter),
+      });
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from "@nestjs/common";
+import { Counter, Gauge, Registry } from "prom-client";
+import { InFlightLimit } from "../../domain/in-flight-limit";
+
+/** Why a request was turned away before any work was done for it. */
+export type RejectionReason = "in_flight_limit" | "rate_limit" | "checkout_rate_limit";
+
+/** How full the gateway is and whom it turns away, for the peak dashboard and its alerts. */
+@Injectable()
+export class AdmissionMetrics {
+  readonly rejections: Counter<"reason">;
+
+  constructor(registry: Registry, limit: InFlightLimit) {
+    const registers = [registry];
+    new Gauge({
+      name: "gateway_requests_in_flight",
+      help: "Requests being processed now (health, metrics and status excluded), against GATEWAY_MAX_IN_FLIGHT",
+      registers,
+      // Read at scrape time, so the counter has one owner and the gauge cannot drift from it.
+      collect() {
+        this.set(limit.current);
+      },
+    });
+    new Gauge({
+      name: "gateway_requests_in_flight_limit",
+      help: "GATEWAY_MAX_IN_FLIGHT: requests processed at once before the gateway answers 503",
+      registers,
+    }).set(limit.max);
+    this.rejections = new Counter({
+      name: "gateway_admission_rejections_total",
+      help: "Requests refused by admission control, by reason (in_flight_limit: 503; rate_limit, checkout_rate_limit: 429)",
+      labelNames: ["reason"],
+      registers,
+    });
+    // Zero series from the start, so rate() and alerts see the counters before the first rejection.
+    for (const reason of ["in_flight_limit", "rate_limit", "checkout_rate_limit"] as const) {
+      this.rejections.inc({ reason }, 0);
+    }
+  }
+
+  rejected(reason: RejectionReason): void {
+    this.rejections.inc({ reason });
+  }
+}
