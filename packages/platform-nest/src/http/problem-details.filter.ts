@@ -49,6 +49,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 function toProblem(exception: unknown): ProblemDetails {
+  // Fastify's own client errors (a malformed or aborted body) carry a 4xx statusCode.
+  const clientStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
+  if (
+    !(exception instanceof HttpException) &&
+    typeof clientStatus === "number" &&
+    clientStatus >= 400 &&
+    clientStatus < 500
+  ) {
+    const detail = exception instanceof Error ? exception.message : "The request could not be read.";
+    return {
+      type: "about:blank",
+      title: HttpStatus[clientStatus]?.toString() ?? "Bad Request",
+      status: clientStatus,
+      detail,
+    };
+  }
   if (!(exception instanceof HttpException)) {
     return {
       type: "about:blank",
