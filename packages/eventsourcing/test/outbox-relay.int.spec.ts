@@ -69,7 +69,10 @@ describe("outbox relay", () => {
       }),
     );
     const expected = writers * commandsPerWriter;
-    const arrived = await readTopic(ctx.brokers, topic, (records) => records.length >= expected, 90_000);
+    // Wait for every distinct message, not a count: a duplicate must not stand in for a missing one.
+    const distinct = (records: { value: string | null }[]) =>
+      new Set(records.map((record) => record.value)).size;
+    const arrived = await readTopic(ctx.brokers, topic, (records) => distinct(records) >= expected, 90_000);
     await Promise.all(relays.map((relay) => relay.stop()));
 
     const deliveries = arrived.map((record) => JSON.parse(record.value ?? "{}") as Delivery);

@@ -37,19 +37,20 @@ interface OutboxRow {
 // Namespace of the advisory locks (first key), so they cannot clash with others.
 const LOCK_NAMESPACE = 0x6f757462; // "outb"
 
-// Claims the slots of the oldest pending rows that no other relay holds, and
-// reads their rows in id order, in one statement. The transaction-scoped locks
-// end with the transaction, so a crashed relay's slots free themselves.
-const CLAIM_AND_READ = `
+// Claims the slots of the oldest pending rows that no other relay holds. The
+// transaction-scoped locks end with the transaction, so a crashed relay's slots
+// free themselves.
+const CLAIM = `
   WITH pending AS (
     SELECT DISTINCT slot FROM (SELECT slot FROM es_outbox ORDER BY id LIMIT $2) oldest
-  ),
-  claimed AS (
-    SELECT slot FROM pending WHERE pg_try_advisory_xact_lock($1, slot) LIMIT $3
   )
-  SELECT id, topic, message_key, value, headers FROM es_outbox
-   WHERE slot IN (SELECT slot FROM claimed)
-   ORDER BY id LIMIT $2`;
+  SELECT slot FROM pending WHERE pg_try_advisory_xact_lock($1, slot) LIMIT $3`;
+
+// Read in a statement of its own, AFTER the locks are held: its snapshot then
+// includes the deletes of the relay that held a slot before. Reading in the
+// claiming statement would use a snapshot from before that relay committed
+// and publish its rows a second time.
+const READ = `SELECT id, topic, message_key, value, headers FROM es_outbox WHERE slot = ANY($1::smallint[]) ORDER BY id LIMIT $2`;
 
 /**
  * Publishes outbox rows to Kafka. Each round, inside one transaction, it claims
@@ -103,11 +104,19 @@ export class OutboxRelay {
     const client = await pgPoolOf(this.dataSource).connect();
     try {
       await client.query("BEGIN");
-      const { rows } = await client.query<OutboxRow>({
+      const claimed = await client.query<{ slot: number }>({
         name: "es_outbox_claim",
-        text: CLAIM_AND_READ,
+        text: CLAIM,
         values: [LOCK_NAMESPACE, this.options.batchSize, this.options.slotsPerClaim],
       });
+      const slots = claimed.rows.map((row) => row.slot);
+      const { rows } = slots.length
+        ? await client.query<OutboxRow>({
+            name: "es_outbox_read",
+            text: READ,
+            values: [slots, this.options.batchSize],
+          })
+        : { rows: [] as OutboxRow[] };
       if (rows.length > 0) {
         await this.kafka.publish(
           rows.map((row) => ({
