@@ -7,14 +7,16 @@ ARG NODE_IMAGE=node:24.21.0-trixie-slim
 
 FROM ${NODE_IMAGE} AS build
 ARG PNPM_VERSION=12.4.2
-ARG SERVICE
-RUN test -n "${SERVICE}" || (echo "pass --build-arg SERVICE=<app>" >&2; exit 1)
 RUN npm install --global --silent pnpm@${PNPM_VERSION}
 WORKDIR /repo
 COPY . .
-RUN pnpm install --frozen-lockfile --reporter=append-only --filter "@peakshop/${SERVICE}..." \
- && pnpm --filter "@peakshop/${SERVICE}..." run build \
- && pnpm --filter "@peakshop/${SERVICE}" deploy --prod /out
+# Install and build every workspace package before SERVICE is known: the layers
+# are then the same for every service, so building all images builds once.
+RUN pnpm install --frozen-lockfile --reporter=append-only \
+ && pnpm --recursive run build
+ARG SERVICE
+RUN test -n "${SERVICE}" || (echo "pass --build-arg SERVICE=<app>" >&2; exit 1)
+RUN pnpm --filter "@peakshop/${SERVICE}" deploy --prod /out
 
 FROM ${NODE_IMAGE}
 ARG PORT=3000
