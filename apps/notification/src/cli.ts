@@ -1,18 +1,12 @@
 // Operations commands for the notification service, e.g. `node dist/cli.js migrate`
 // or `node dist/cli.js dead-letters list` (see SERVICE_CLI_USAGE).
 import "reflect-metadata";
-import { runServiceCli } from "@peakshop/eventsourcing";
+import { serviceCliMain } from "@peakshop/eventsourcing";
 import { NOTIFICATION_CONSUMER, NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATIONS } from "./app.module";
 import { loadNotificationConfig } from "./config";
 
-runServiceCli(process.argv.slice(2), {
+serviceCliMain(() => ({
   config: loadNotificationConfig(),
   database: { entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS },
   consumer: NOTIFICATION_CONSUMER,
-}).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+}));

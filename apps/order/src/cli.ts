@@ -1,19 +1,13 @@
 // Operations commands for the order service, e.g. `node dist/cli.js migrate`
 // or `node dist/cli.js projections rebuild skeleton-events` (see SERVICE_CLI_USAGE).
 import "reflect-metadata";
-import { runServiceCli } from "@peakshop/eventsourcing";
+import { serviceCliMain } from "@peakshop/eventsourcing";
 import { ORDER_CONSUMER, ORDER_ENTITIES, ORDER_MIGRATIONS, ORDER_PROJECTIONS } from "./app.module";
 import { loadOrderConfig } from "./config";
 
-runServiceCli(process.argv.slice(2), {
+serviceCliMain(() => ({
   config: loadOrderConfig(),
   database: { entities: ORDER_ENTITIES, migrations: ORDER_MIGRATIONS },
   projections: ORDER_PROJECTIONS,
   consumer: ORDER_CONSUMER,
-}).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+}));

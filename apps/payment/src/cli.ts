@@ -1,18 +1,12 @@
 // Operations commands for the payment service, e.g. `node dist/cli.js migrate`
 // or `node dist/cli.js dead-letters list` (see SERVICE_CLI_USAGE).
 import "reflect-metadata";
-import { runServiceCli } from "@peakshop/eventsourcing";
+import { serviceCliMain } from "@peakshop/eventsourcing";
 import { PAYMENT_CONSUMER, PAYMENT_ENTITIES, PAYMENT_MIGRATIONS } from "./app.module";
 import { loadPaymentConfig } from "./config";
 
-runServiceCli(process.argv.slice(2), {
+serviceCliMain(() => ({
   config: loadPaymentConfig(),
   database: { entities: PAYMENT_ENTITIES, migrations: PAYMENT_MIGRATIONS },
   consumer: PAYMENT_CONSUMER,
-}).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+}));

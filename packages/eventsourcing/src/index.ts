@@ -32,4 +32,4 @@ export {
 } from "./migrations/1764060000000-create-event-store";
 export { checkDeliveries, type Delivery, type DeliveryReport } from "./checks/delivery-check";
 export { EventSourcingModule, type EventSourcingSettings } from "./nest/eventsourcing.module";
-export { runServiceCli, SERVICE_CLI_USAGE, type ServiceCliContext } from "./cli/service-cli";
+export { runServiceCli, SERVICE_CLI_USAGE, serviceCliMain, type ServiceCliContext } from "./cli/service-cli";

@@ -4,7 +4,7 @@ import {
   KafkajsAdapter,
   runMigrations,
   type DatabaseSettings,
-  type ServiceConfig,
+  type PlatformConfig,
 } from "@peakshop/platform-nest";
 import { DataSource } from "typeorm";
 import type { Projection } from "../projections/projection";
@@ -12,7 +12,8 @@ import { ProjectionRunner } from "../projections/projection-runner";
 import { listDeadLetters, replayDeadLetters } from "./dead-letters";
 
 export interface ServiceCliContext {
-  config: ServiceConfig;
+  /** Kafka settings are needed only by the dead-letter commands. */
+  config: PlatformConfig;
   database: DatabaseSettings;
   projections?: readonly Projection[];
   /** The service's consumer name, for its dead letters. */
@@ -54,8 +55,8 @@ export async function runServiceCli(argv: string[], context: ServiceCliContext):
       await dataSource.destroy();
     }
   }
-  if (group === "dead-letters" && context.consumer && (action === "list" || action === "replay")) {
-    const brokers = context.config.KAFKA_BROKERS;
+  const brokers = context.config.KAFKA_BROKERS;
+  if (group === "dead-letters" && brokers && context.consumer && (action === "list" || action === "replay")) {
     if (action === "list") {
       for (const letter of await listDeadLetters(brokers, context.consumer)) out(JSON.stringify(letter));
       return 0;
@@ -76,4 +77,20 @@ export async function runServiceCli(argv: string[], context: ServiceCliContext):
   }
   out(SERVICE_CLI_USAGE);
   return 2;
+}
+
+/**
+ * A service's `cli.ts` entry point: runs the command in argv and exits with
+ * its code; errors print their message and exit 1.
+ */
+export function serviceCliMain(context: () => ServiceCliContext): void {
+  Promise.resolve()
+    .then(() => runServiceCli(process.argv.slice(2), context()))
+    .then(
+      (code) => process.exit(code),
+      (error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
 }
