@@ -1,6 +1,7 @@
 // Sums the JSON reports every package's test tasks wrote and prints one line,
-// "N passed, N failed", which CI reads. Exits non-zero when any test failed or
-// when a report is missing for a task that ran.
+// "N passed, N failed", which CI reads, after naming each failed test with the
+// first line of its error: CI keeps only the end of the log. Exits non-zero
+// when any test failed.
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -9,6 +10,11 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let suitesFailed = 0;
+const failures = [];
+const firstLine = (text) =>
+  String(text ?? "")
+    .split("\n")
+    .find((line) => line.trim()) ?? "";
 for (const group of ["apps", "packages"]) {
   const groupDir = join(root, group);
   if (!existsSync(groupDir)) continue;
@@ -20,11 +26,23 @@ for (const group of ["apps", "packages"]) {
       passed += report.numPassedTests ?? 0;
       failed += report.numFailedTests ?? 0;
       skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-      suitesFailed += report.numFailedTestSuites ?? 0;
+      for (const suite of report.testResults ?? []) {
+        const where = suite.name?.replace(root, "") ?? name;
+        if (suite.status === "failed" && !suite.assertionResults?.some((t) => t.status === "failed")) {
+          suitesFailed += 1;
+          failures.push(`${where}: ${firstLine(suite.message)}`);
+        }
+        for (const test of suite.assertionResults ?? []) {
+          if (test.status === "failed") {
+            failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+          }
+        }
+      }
     }
   }
 }
 // A suite that failed to load has no failed test of its own; count it so it shows.
 failed += suitesFailed;
+for (const failure of failures) console.log(`FAILED ${failure.slice(0, 400)}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 ? 1 : 0);
