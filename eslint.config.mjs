@@ -8,7 +8,16 @@ import tseslint from "typescript-eslint";
 const impureForDomain = ["@nestjs/*", "typeorm", "pg", "kafkajs", "node:*", "fs", "crypto", "zod"];
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/reports/**", "**/coverage/**", "infra/**"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "**/reports/**",
+      "**/coverage/**",
+      "infra/**",
+      "packages/client/src/generated/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ["**/*.mjs"], languageOptions: { globals: globals.node } },

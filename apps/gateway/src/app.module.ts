@@ -1,27 +1,25 @@
 import { Module, type DynamicModule } from "@nestjs/common";
 import { ThrottlerModule } from "@nestjs/throttler";
 import { PlatformModule } from "@peakshop/platform-nest";
-import { AuthController } from "./adapters/http/auth.controller";
 import { AuthGuard } from "./adapters/http/auth.guard";
-import { CartController } from "./adapters/http/cart.controller";
-import { CatalogController } from "./adapters/http/catalog.controller";
-import { CheckoutController } from "./adapters/http/checkout.controller";
 import { rateLimitOptions } from "./adapters/http/customer-rate-limit.guard";
+import { ApiDocsController } from "./adapters/http/openapi/api-docs.controller";
+import { PUBLIC_CONTROLLERS } from "./adapters/http/public-controllers";
+import { EventStreams } from "./adapters/http/event-streams";
 import { InFlightLimitHook } from "./adapters/http/in-flight-limit.hook";
-import { NotificationsController } from "./adapters/http/notifications.controller";
-import { OrdersController } from "./adapters/http/orders.controller";
 import { RequestIdHook } from "./adapters/http/request-id.hook";
-import { StatusController } from "./adapters/http/status.controller";
 import { TokenVerifier } from "./adapters/http/token-verifier";
 import { AdmissionMetrics } from "./adapters/metrics/admission.metrics";
+import { ExpiredKeysWorker } from "./adapters/persistence/expired-keys.worker";
 import { IdempotencyKeyEntity } from "./adapters/persistence/idempotency-key.entity";
 import { CreateIdempotencyKeys1764200000000 } from "./adapters/persistence/migrations/1764200000000-create-idempotency-keys";
 import { PostgresIdempotencyStore } from "./adapters/persistence/postgres-idempotency.store";
+import { SharedPoller } from "./adapters/upstream/shared-poller";
 import { UpstreamClient } from "./adapters/upstream/upstream.client";
 import { IdempotencyStore } from "./application/idempotency-store.port";
 import { IdempotentRequestHandler } from "./application/idempotent-request.handler";
 import type { GatewayConfig } from "./config";
-import { InFlightLimit } from "./domain/in-flight-limit";
+import { InFlightLimit, OpenStreams } from "./domain/in-flight-limit";
 
 export const GATEWAY_ENTITIES = [IdempotencyKeyEntity];
 export const GATEWAY_MIGRATIONS = [CreateIdempotencyKeys1764200000000];
@@ -36,15 +34,7 @@ export class GatewayModule {
         PlatformModule.forRoot(config, { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }),
         ThrottlerModule.forRoot(rateLimitOptions(config)),
       ],
-      controllers: [
-        AuthController,
-        CatalogController,
-        CartController,
-        CheckoutController,
-        OrdersController,
-        NotificationsController,
-        StatusController,
-      ],
+      controllers: [...PUBLIC_CONTROLLERS, ApiDocsController],
       providers: [
         RequestIdHook,
         { provide: InFlightLimit, useValue: new InFlightLimit(config.GATEWAY_MAX_IN_FLIGHT) },
@@ -53,8 +43,12 @@ export class GatewayModule {
         TokenVerifier,
         AuthGuard,
         UpstreamClient,
+        SharedPoller,
+        { provide: OpenStreams, useValue: new OpenStreams(config.SSE_MAX_STREAMS) },
+        EventStreams,
         { provide: IdempotencyStore, useClass: PostgresIdempotencyStore },
         IdempotentRequestHandler,
+        ExpiredKeysWorker,
       ],
     };
   }

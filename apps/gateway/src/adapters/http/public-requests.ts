@@ -1,29 +1,41 @@
 import { Currency, Sku, UnitPriceCents } from "@peakshop/contracts";
 import { ProblemException } from "@peakshop/platform-nest";
+import "zod-openapi";
 import { z } from "zod";
 
 // Every public input, strict: an unknown field is a client bug worth a 400, not something to ignore.
 
-export const devTokenBody = z.strictObject({
-  customerId: z.string().regex(/^[\x21-\x7e]{1,128}$/, "1 to 128 visible ASCII characters"),
-  roles: z
-    .array(z.enum(["admin"]))
-    .max(8)
-    .optional(),
-});
+export const devTokenBody = z
+  .strictObject({
+    customerId: z.string().regex(/^[\x21-\x7e]{1,128}$/, "1 to 128 visible ASCII characters"),
+    roles: z
+      .array(z.enum(["admin"]))
+      .max(8)
+      .optional(),
+  })
+  .meta({ id: "DevTokenRequest" });
 
-export const productBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  /** Price of one item in integer minor units of `currency`. */
-  priceCents: UnitPriceCents.max(Number.MAX_SAFE_INTEGER),
-  currency: Currency,
-  stock: z.number().int().min(0).max(1_000_000_000),
-});
+export const productBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    /** Price of one item in integer minor units of `currency`. */
+    priceCents: UnitPriceCents.max(Number.MAX_SAFE_INTEGER),
+    currency: Currency,
+    /** Items on sale; available = stock less live holds and sold items. */
+    stock: z.number().int().min(0).max(1_000_000_000),
+  })
+  .meta({ id: "ProductSpec" });
 
 export const skuParam = Sku;
-export const addItemBody = z.strictObject({ sku: Sku, quantity: z.number().int() });
-export const changeQuantityBody = z.strictObject({ quantity: z.number().int() });
-export const checkoutBody = z.strictObject({ paymentToken: z.string().min(1).max(512) });
+export const addItemBody = z
+  .strictObject({ sku: Sku, quantity: z.number().int() })
+  .meta({ id: "AddCartItem" });
+export const changeQuantityBody = z
+  .strictObject({ quantity: z.number().int() })
+  .meta({ id: "ChangeCartItem" });
+export const checkoutBody = z
+  .strictObject({ paymentToken: z.string().min(1).max(512) })
+  .meta({ id: "CheckoutRequest" });
 /** Bounded like the cart's, so an accepted key can always travel on. */
 export const idempotencyKeyHeader = z.string().min(1).max(255);
 

@@ -1,3 +1,4 @@
+import "zod-openapi";
 import { z } from "zod";
 
 // The public shapes of shared/API.md. Parsing an upstream answer with these
@@ -7,72 +8,93 @@ import { z } from "zod";
 
 const Money = { totalCents: z.number().int(), currency: z.string().nullable() };
 
-export const ProductView = z.object({
-  sku: z.string(),
-  name: z.string(),
-  priceCents: z.number().int(),
-  currency: z.string(),
-  available: z.number().int(),
-});
-export const CatalogView = z.object({ items: z.array(ProductView) });
+export const ProductView = z
+  .object({
+    sku: z.string(),
+    name: z.string(),
+    priceCents: z.number().int(),
+    currency: z.string(),
+    /** What can still be reserved now: stock on sale less live holds and sold items. */
+    available: z.number().int(),
+  })
+  .meta({ id: "Product" });
+export const CatalogView = z.object({ items: z.array(ProductView) }).meta({ id: "Catalog" });
 
-export const CartView = z.object({
-  items: z.array(
-    z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), priceCents: z.number().int() }),
-  ),
-  ...Money,
-});
+export const CartView = z
+  .object({
+    items: z.array(
+      z.object({
+        sku: z.string(),
+        name: z.string(),
+        quantity: z.number().int(),
+        priceCents: z.number().int(),
+      }),
+    ),
+    ...Money,
+  })
+  .meta({ id: "Cart" });
 
-const OrderStatus = z.enum([
-  "PLACED",
-  "STOCK_RESERVED",
-  "PAYMENT_PENDING",
-  "CONFIRMED",
-  "REJECTED",
-  "CANCELLED",
-]);
+export const OrderStatus = z
+  .enum(["PLACED", "STOCK_RESERVED", "PAYMENT_PENDING", "CONFIRMED", "REJECTED", "CANCELLED"])
+  .meta({ id: "OrderStatus" });
 
-export const OrderView = z.object({
-  orderId: z.string(),
-  status: OrderStatus,
-  items: z.array(
-    z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), priceCents: z.number().int() }),
-  ),
-  ...Money,
-  currency: z.string(),
-  payment: z.object({ status: z.string(), attempts: z.number().int(), lastError: z.string().optional() }),
-  deadline: z.string(),
-  history: z.array(z.object({ status: OrderStatus, at: z.string(), reason: z.string().optional() })),
-});
-export const OrderPage = z.object({ items: z.array(OrderView), nextCursor: z.string().nullable() });
+const OrderHistoryEntry = z
+  .object({ status: OrderStatus, at: z.string(), reason: z.string().optional() })
+  .meta({ id: "OrderHistoryEntry" });
+
+export const OrderView = z
+  .object({
+    orderId: z.string(),
+    status: OrderStatus,
+    items: z.array(
+      z.object({
+        sku: z.string(),
+        name: z.string(),
+        quantity: z.number().int(),
+        priceCents: z.number().int(),
+      }),
+    ),
+    ...Money,
+    currency: z.string(),
+    payment: z.object({ status: z.string(), attempts: z.number().int(), lastError: z.string().optional() }),
+    deadline: z.string(),
+    history: z.array(OrderHistoryEntry),
+  })
+  .meta({ id: "Order" });
+export const OrderPage = z
+  .object({ items: z.array(OrderView), nextCursor: z.string().nullable() })
+  .meta({ id: "OrderPage" });
 
 export const CheckoutAccepted = z.object({ orderId: z.string(), status: z.string() });
 
-export const NotificationFeed = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      orderId: z.string().optional(),
-      kind: z.string(),
-      message: z.string(),
-      createdAt: z.string(),
-    }),
-  ),
-});
+export const NotificationItem = z
+  .object({
+    id: z.string(),
+    orderId: z.string().optional(),
+    kind: z.string(),
+    message: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "Notification" });
+export const NotificationFeed = z
+  .object({ items: z.array(NotificationItem) })
+  .meta({ id: "NotificationFeed" });
 
-export const StatusView = z.object({
-  payments: z.enum(["operational", "degraded", "outage"]),
-  since: z.string(),
-  message: z.string(),
-  incidents: z.array(
-    z.object({
-      id: z.string(),
-      startedAt: z.string(),
-      resolvedAt: z.string().optional(),
-      message: z.string(),
-    }),
-  ),
-});
+export const StatusView = z
+  .object({
+    payments: z.enum(["operational", "degraded", "outage"]),
+    since: z.string(),
+    message: z.string(),
+    incidents: z.array(
+      z.object({
+        id: z.string(),
+        startedAt: z.string(),
+        resolvedAt: z.string().optional(),
+        message: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "PaymentStatus" });
 
 /** The public answer to an accepted checkout: where to follow the order. */
 export const checkoutAcceptedView = ({ orderId, status }: z.infer<typeof CheckoutAccepted>) => ({
@@ -80,3 +102,23 @@ export const checkoutAcceptedView = ({ orderId, status }: z.infer<typeof Checkou
   status,
   statusUrl: `/v1/orders/${encodeURIComponent(orderId)}`,
 });
+
+export const CheckoutAcceptedView = z
+  .object({ orderId: z.string(), status: OrderStatus, statusUrl: z.string() })
+  .meta({ id: "CheckoutAccepted" });
+
+/** One `status` event of an order's stream: the history entry that was added. */
+export const OrderStatusEvent = OrderHistoryEntry.extend({ orderId: z.string() }).meta({
+  id: "OrderStatusEvent",
+});
+
+/** RFC 9457 problem details, as every error is answered. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem" });

@@ -1,0 +1,294 @@
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from "zod-openapi";
+import { z } from "zod";
+import {
+  addItemBody,
+  changeQuantityBody,
+  checkoutBody,
+  devTokenBody,
+  notificationQuery,
+  orderListQuery,
+  productBody,
+} from "../public-requests";
+import {
+  CartView,
+  CatalogView,
+  CheckoutAcceptedView,
+  NotificationFeed,
+  NotificationItem,
+  OrderPage,
+  OrderStatusEvent,
+  OrderView,
+  Problem,
+  ProductView,
+  StatusView,
+} from "../public-views";
+
+// The routes of shared/API.md with the very schemas the controllers parse and
+// answer with. openapi-routes.unit.spec.ts keeps this list and the controllers'
+// routes equal; openapi-contract.unit.spec.ts keeps it and API.md equal.
+
+const requestIdHeader = z.object({
+  "x-request-id": z.string().meta({ description: "The client's X-Request-Id, or one the gateway made up." }),
+});
+
+const json = (description: string, schema: z.ZodType): ZodOpenApiResponseObject => ({
+  description,
+  headers: requestIdHeader,
+  content: { "application/json": { schema } },
+});
+
+const problem = (description: string, retryAfter = false): ZodOpenApiResponseObject => ({
+  description,
+  headers: retryAfter
+    ? requestIdHeader.extend({
+        "retry-after": z.string().meta({ description: "Seconds to wait before trying again." }),
+      })
+    : requestIdHeader,
+  content: { "application/problem+json": { schema: Problem } },
+});
+
+/** OpenAPI 3.1 cannot describe a stream's items, so the schema given is that of one event's JSON `data`. */
+const eventStream = (description: string, event: z.ZodType): ZodOpenApiResponseObject => ({
+  description,
+  headers: requestIdHeader,
+  content: { "text/event-stream": { schema: event } },
+});
+
+/** Answers any route may give, besides its own. */
+const common = {
+  "400": problem("Invalid input: `errors[]` names each field."),
+  "429": problem("This customer (or client) is over its rate limit.", true),
+  "503": problem("The gateway or a service behind it is overloaded or down.", true),
+};
+const signedIn = { ...common, "401": problem("No valid bearer token.") };
+
+const bearer = [{ bearer: [] }];
+const skuPath = z.object({ sku: z.string().min(1).max(64) });
+const orderIdPath = z.object({ orderId: z.string() });
+const idempotencyKey = z.string().min(1).max(255);
+const lastEventId = z.object({
+  "last-event-id": z
+    .string()
+    .optional()
+    .meta({ description: "The id of the last event received; the stream continues after it." }),
+});
+
+const operations: Record<string, Record<string, ZodOpenApiOperationObject>> = {
+  "/v1/auth/dev-token": {
+    post: {
+      operationId: "createDevToken",
+      tags: ["auth"],
+      summary: "Sign a token for local runs (dev auth mode only; 404 otherwise).",
+      requestBody: { content: { "application/json": { schema: devTokenBody } } },
+      responses: {
+        "200": json("A signed token.", z.object({ token: z.string() }).meta({ id: "DevToken" })),
+        "404": problem("The gateway does not run in dev auth mode."),
+        ...common,
+      },
+    },
+  },
+  "/v1/products": {
+    get: {
+      operationId: "listProducts",
+      tags: ["catalog"],
+      security: bearer,
+      responses: { "200": json("Every product on sale.", CatalogView), ...signedIn },
+    },
+  },
+  "/v1/products/{sku}": {
+    get: {
+      operationId: "getProduct",
+      tags: ["catalog"],
+      security: bearer,
+      requestParams: { path: skuPath },
+      responses: {
+        "200": json("The product.", ProductView),
+        "404": problem("No such product."),
+        ...signedIn,
+      },
+    },
+  },
+  "/v1/admin/products/{sku}": {
+    put: {
+      operationId: "putProduct",
+      tags: ["catalog"],
+      summary: "Create or update a product and set its stock on sale (admin).",
+      security: bearer,
+      requestParams: { path: skuPath },
+      requestBody: { content: { "application/json": { schema: productBody } } },
+      responses: {
+        "200": json("The product was updated.", ProductView),
+        "201": json("The product was created.", ProductView),
+        "403": problem("The token has no admin role."),
+        ...signedIn,
+      },
+    },
+  },
+  "/v1/cart": {
+    get: {
+      operationId: "getCart",
+      tags: ["cart"],
+      security: bearer,
+      responses: { "200": json("The caller's cart.", CartView), ...signedIn },
+    },
+  },
+  "/v1/cart/items": {
+    post: {
+      operationId: "addCartItem",
+      tags: ["cart"],
+      summary: "Add to the quantity of a product in the cart.",
+      security: bearer,
+      requestBody: { content: { "application/json": { schema: addItemBody } } },
+      responses: {
+        "200": json("The cart.", CartView),
+        "404": problem("No such product."),
+        "422": problem("The quantity cannot be added (e.g. out of range)."),
+        ...signedIn,
+      },
+    },
+  },
+  "/v1/cart/items/{sku}": {
+    patch: {
+      operationId: "changeCartItem",
+      tags: ["cart"],
+      summary: "Set the quantity of a line; 0 removes it.",
+      security: bearer,
+      requestParams: { path: skuPath },
+      requestBody: { content: { "application/json": { schema: changeQuantityBody } } },
+      responses: { "200": json("The cart.", CartView), "404": problem("No such line."), ...signedIn },
+    },
+    delete: {
+      operationId: "removeCartItem",
+      tags: ["cart"],
+      security: bearer,
+      requestParams: { path: skuPath },
+      responses: { "200": json("The cart.", CartView), ...signedIn },
+    },
+  },
+  "/v1/checkout": {
+    post: {
+      operationId: "checkout",
+      tags: ["orders"],
+      summary: "Turn the cart into an order; 202 means the order is durable and will reach a final status.",
+      security: bearer,
+      requestParams: { header: z.object({ "idempotency-key": idempotencyKey }) },
+      requestBody: { content: { "application/json": { schema: checkoutBody } } },
+      responses: {
+        "202": json("The order is placed.", CheckoutAcceptedView),
+        "409": problem("A request with this Idempotency-Key is still being answered.", true),
+        "422": problem("The cart is empty, or the key was used with another body."),
+        ...signedIn,
+      },
+    },
+  },
+  "/v1/orders": {
+    get: {
+      operationId: "listOrders",
+      tags: ["orders"],
+      security: bearer,
+      requestParams: { query: orderListQuery },
+      responses: { "200": json("The caller's orders, newest first.", OrderPage), ...signedIn },
+    },
+  },
+  "/v1/orders/{orderId}": {
+    get: {
+      operationId: "getOrder",
+      tags: ["orders"],
+      security: bearer,
+      requestParams: { path: orderIdPath },
+      responses: {
+        "200": json("The order.", OrderView),
+        "404": problem("No such order of the caller's."),
+        ...signedIn,
+      },
+    },
+  },
+  "/v1/orders/{orderId}/stream": {
+    get: {
+      operationId: "streamOrder",
+      tags: ["orders"],
+      summary: "Server-Sent Events: one `status` event per change, ending after a final status.",
+      security: bearer,
+      requestParams: { path: orderIdPath, header: lastEventId },
+      responses: {
+        "200": eventStream("`status` events; `id` counts the order's status changes.", OrderStatusEvent),
+        "404": problem("No such order of the caller's."),
+        ...signedIn,
+      },
+    },
+  },
+  "/v1/orders/{orderId}/cancel": {
+    post: {
+      operationId: "cancelOrder",
+      tags: ["orders"],
+      security: bearer,
+      requestParams: { path: orderIdPath },
+      responses: {
+        "200": json("The order, cancelled.", OrderView),
+        "404": problem("No such order of the caller's."),
+        "409": problem("The payment was captured already, or the order is final."),
+        ...signedIn,
+      },
+    },
+  },
+  "/v1/notifications": {
+    get: {
+      operationId: "listNotifications",
+      tags: ["notifications"],
+      security: bearer,
+      requestParams: { query: notificationQuery },
+      responses: { "200": json("The caller's notifications, newest first.", NotificationFeed), ...signedIn },
+    },
+  },
+  "/v1/notifications/stream": {
+    get: {
+      operationId: "streamNotifications",
+      tags: ["notifications"],
+      summary: "Server-Sent Events: one `notification` event per new notification.",
+      security: bearer,
+      requestParams: { header: lastEventId },
+      responses: {
+        "200": eventStream("`notification` events; `id` is the notification's id.", NotificationItem),
+        ...signedIn,
+      },
+    },
+  },
+  "/v1/status": {
+    get: {
+      operationId: "getStatus",
+      tags: ["status"],
+      summary: "Whether payments work (no auth).",
+      responses: { "200": json("The payment status and its incidents.", StatusView), ...common },
+    },
+  },
+};
+
+/** The document as JSON: what /openapi.json serves and the typed client is generated from. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, unknown>>;
+  components?: Record<string, unknown>;
+}
+
+/** The version of the contract (API.md v1); additions raise the minor number. */
+export const PUBLIC_API_VERSION = "1.0.0";
+
+/** The public API as OpenAPI 3.1, served at /openapi.json and checked in at apps/gateway/openapi.json. */
+export function publicApiDocument(): OpenApiDocument {
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "peakshop public API",
+      version: PUBLIC_API_VERSION,
+      description:
+        "The API frontends code against (shared/API.md). Errors are RFC 9457 problem+json; " +
+        "every response carries X-Request-Id.",
+    },
+    servers: [{ url: "http://127.0.0.1:3000", description: "local (scripts/up.sh)" }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+    },
+    paths: operations,
+  }) as unknown as OpenApiDocument;
+}
