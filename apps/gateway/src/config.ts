@@ -36,6 +36,24 @@ export const gatewayConfigSchema = httpServiceConfigSchema
     RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
     /** Checkouts one customer may start per RATE_LIMIT_WINDOW_MS (replays included); past it 429. */
     CHECKOUT_LIMIT_PER_CUSTOMER: z.coerce.number().int().positive().default(10),
+    /** How long a checkout's Idempotency-Key and first answer are kept; after it the key is free again. */
+    IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(24),
+    /** How often an open event stream asks the service behind for changes (shared by streams of one resource). */
+    SSE_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(1_000),
+    /** How long an order stream waits for a just-placed order to appear before answering 404. */
+    SSE_ORDER_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+    /** A comment line this often keeps idle streams open through proxies and load balancers. */
+    SSE_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(15),
+    /** A stream is closed after this long; clients reconnect with Last-Event-ID and miss nothing. */
+    SSE_MAX_STREAM_SECONDS: z.coerce.number().int().positive().default(600),
+    /** Event streams open at once in this process; past it 503 with Retry-After. */
+    SSE_MAX_STREAMS: z.coerce.number().int().positive().default(5_000),
+    /** The reconnect delay the gateway asks EventSource clients to use, in milliseconds. */
+    SSE_RETRY_MS: z.coerce.number().int().positive().default(2_000),
   })
   .superRefine((config, issues) => {
     const require = (key: keyof typeof config, why: string) => {

@@ -29,6 +29,7 @@ export class KeyInProgress extends ProblemException {
 @Injectable()
 export class IdempotentRequestHandler {
   private readonly staleAfterMs: number;
+  private readonly ttlMs: number;
 
   constructor(
     private readonly store: IdempotencyStore,
@@ -36,11 +37,12 @@ export class IdempotentRequestHandler {
   ) {
     // Past twice the upstream timeout, the first attempt's gateway is gone, not slow.
     this.staleAfterMs = Math.max(2 * config.UPSTREAM_TIMEOUT_MS, 10_000);
+    this.ttlMs = config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000;
   }
 
   async execute(ref: KeyRef, hash: string, run: () => Promise<StoredResponse>): Promise<StoredResponse> {
     const now = new Date();
-    const claim = await this.store.claim(ref, hash, now);
+    const claim = await this.store.claim(ref, hash, now, new Date(now.getTime() - this.ttlMs));
     if (!claim.claimed) {
       const decision = decideReplay(claim.record, hash, now, this.staleAfterMs);
       switch (decision.kind) {

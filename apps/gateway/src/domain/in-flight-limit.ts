@@ -31,3 +31,6 @@ export class InFlightLimit {
     };
   }
 }
+
+/** Event streams count apart: a stream is open for minutes, not a request in flight. */
+export class OpenStreams extends InFlightLimit {}

@@ -2,6 +2,7 @@ import { Catch, type ArgumentsHost, type ExceptionFilter } from "@nestjs/common"
 import type { FastifyReply } from "fastify";
 import { KeyInProgress } from "../../application/idempotent-request.handler";
 import { UpstreamUnavailable } from "../upstream/upstream-problem";
+import { StreamFinished } from "./event-streams";
 
 /** Seconds a client should wait before retrying after a service did not answer. */
 const UPSTREAM_RETRY_AFTER_SECONDS = 2;
@@ -10,12 +11,17 @@ const UPSTREAM_RETRY_AFTER_SECONDS = 2;
  * Answers that tell the client to come back later carry Retry-After: a service
  * that did not answer (503), so clients back off instead of hammering a
  * struggling system, and a duplicate of a checkout still in progress (409).
- * Every other error is left to the platform's problem filter.
+ * A finished order stream answers 204, which tells EventSource to stop
+ * reconnecting. Every other error is left to the platform's problem filter.
  */
-@Catch(UpstreamUnavailable, KeyInProgress)
+@Catch(UpstreamUnavailable, KeyInProgress, StreamFinished)
 export class GatewayProblemsFilter implements ExceptionFilter {
-  catch(exception: UpstreamUnavailable | KeyInProgress, host: ArgumentsHost): void {
+  catch(exception: UpstreamUnavailable | KeyInProgress | StreamFinished, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof StreamFinished) {
+      void reply.status(204).send();
+      return;
+    }
     const [retryAfter, problem] =
       exception instanceof KeyInProgress
         ? [exception.retryAfterSeconds, exception.getResponse()]

@@ -10,8 +10,13 @@ import { AdmissionMetrics } from "../metrics/admission.metrics";
 /** What operators and status pages need most during a peak: never refused, never counted. */
 const EXEMPT_PATHS = new Set(["/health/live", "/health/ready", "/metrics", "/v1/status"]);
 
-export const isExemptFromInFlightLimit = (method: string, url: string): boolean =>
-  (method === "GET" || method === "HEAD") && EXEMPT_PATHS.has(url.split("?", 1)[0] ?? "");
+/** Event streams stay open for minutes: SSE_MAX_STREAMS bounds them instead. */
+const STREAM_PATH = /^\/v1\/(orders\/[^/]+|notifications)\/stream$/;
+
+export const isExemptFromInFlightLimit = (method: string, url: string): boolean => {
+  const path = url.split("?", 1)[0] ?? "";
+  return (method === "GET" || method === "HEAD") && (EXEMPT_PATHS.has(path) || STREAM_PATH.test(path));
+};
 
 /**
  * The global in-flight limit, as a Fastify onRequest hook: it runs before the

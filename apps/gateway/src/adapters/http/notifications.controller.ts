@@ -1,7 +1,9 @@
-import { Controller, Get, Query, UseFilters, UseGuards } from "@nestjs/common";
+import { Controller, Get, Headers, Query, Res, Sse, UseFilters, UseGuards } from "@nestjs/common";
+import type { FastifyReply } from "fastify";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
+import { EventStreams } from "./event-streams";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { notificationQuery, parse } from "./public-requests";
 import { NotificationFeed } from "./public-views";
@@ -11,7 +13,10 @@ import { NotificationFeed } from "./public-views";
 @UseGuards(AuthGuard, CustomerRateLimitGuard)
 @UseFilters(GatewayProblemsFilter)
 export class NotificationsController {
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly streams: EventStreams,
+  ) {}
 
   @Get()
   async list(@CurrentCaller() caller: Caller, @Query() query: unknown) {
@@ -30,5 +35,15 @@ export class NotificationsController {
       NotificationFeed,
     );
     return body;
+  }
+
+  /** Server-Sent Events: one `notification` event per new notification; Last-Event-ID resumes. */
+  @Sse("stream")
+  stream(
+    @CurrentCaller() caller: Caller,
+    @Headers("last-event-id") lastEventId: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.streams.notifications(caller, lastEventId, reply);
   }
 }

@@ -1,8 +1,22 @@
-import { Controller, Get, HttpCode, Param, Post, Query, UseFilters, UseGuards } from "@nestjs/common";
+import {
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  Sse,
+  UseFilters,
+  UseGuards,
+} from "@nestjs/common";
+import type { FastifyReply } from "fastify";
 import { ProblemException } from "@peakshop/platform-nest";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
+import { EventStreams } from "./event-streams";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { orderListQuery, parse } from "./public-requests";
 import { OrderPage, OrderView } from "./public-views";
@@ -23,7 +37,10 @@ function orderIdOf(orderId: string): string {
 @UseGuards(AuthGuard, CustomerRateLimitGuard)
 @UseFilters(GatewayProblemsFilter)
 export class OrdersController {
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly streams: EventStreams,
+  ) {}
 
   @Get()
   async list(@CurrentCaller() caller: Caller, @Query() query: unknown) {
@@ -53,6 +70,17 @@ export class OrdersController {
       OrderView,
     );
     return body;
+  }
+
+  /** Server-Sent Events: one `status` event per change, ending after a final status. */
+  @Sse(":orderId/stream")
+  stream(
+    @CurrentCaller() caller: Caller,
+    @Param("orderId") orderId: string,
+    @Headers("last-event-id") lastEventId: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.streams.orderStatus(caller, orderIdOf(orderId), lastEventId, reply);
   }
 
   /** Cancels an order whose payment has not been captured; 409 otherwise. */

@@ -1,16 +1,16 @@
 import { Injectable } from "@nestjs/common";
 import { Counter, Gauge, Registry } from "prom-client";
-import { InFlightLimit } from "../../domain/in-flight-limit";
+import { InFlightLimit, OpenStreams } from "../../domain/in-flight-limit";
 
 /** Why a request was turned away before any work was done for it. */
-export type RejectionReason = "in_flight_limit" | "rate_limit" | "checkout_rate_limit";
+export type RejectionReason = "in_flight_limit" | "rate_limit" | "checkout_rate_limit" | "stream_limit";
 
 /** How full the gateway is and whom it turns away, for the peak dashboard and its alerts. */
 @Injectable()
 export class AdmissionMetrics {
   readonly rejections: Counter<"reason">;
 
-  constructor(registry: Registry, limit: InFlightLimit) {
+  constructor(registry: Registry, limit: InFlightLimit, streams: OpenStreams) {
     const registers = [registry];
     new Gauge({
       name: "gateway_requests_in_flight",
@@ -26,14 +26,27 @@ export class AdmissionMetrics {
       help: "GATEWAY_MAX_IN_FLIGHT: requests processed at once before the gateway answers 503",
       registers,
     }).set(limit.max);
+    new Gauge({
+      name: "gateway_sse_streams_open",
+      help: "Server-Sent Event streams open now, against SSE_MAX_STREAMS",
+      registers,
+      collect() {
+        this.set(streams.current);
+      },
+    });
+    new Gauge({
+      name: "gateway_sse_streams_limit",
+      help: "SSE_MAX_STREAMS: event streams open at once before the gateway answers 503",
+      registers,
+    }).set(streams.max);
     this.rejections = new Counter({
       name: "gateway_admission_rejections_total",
-      help: "Requests refused by admission control, by reason (in_flight_limit: 503; rate_limit, checkout_rate_limit: 429)",
+      help: "Requests refused by admission control, by reason (in_flight_limit, stream_limit: 503; rate_limit, checkout_rate_limit: 429)",
       labelNames: ["reason"],
       registers,
     });
     // Zero series from the start, so rate() and alerts see the counters before the first rejection.
-    for (const reason of ["in_flight_limit", "rate_limit", "checkout_rate_limit"] as const) {
+    for (const reason of ["in_flight_limit", "rate_limit", "checkout_rate_limit", "stream_limit"] as const) {
       this.rejections.inc({ reason }, 0);
     }
   }

@@ -20,15 +20,20 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
     ref: KeyRef,
     requestHash: string,
     now: Date,
+    expiredBefore: Date,
   ): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord }> {
-    // One statement: of two concurrent claims one inserts; the other waits for
-    // its commit, then does nothing and reads the winner's row.
+    // One statement: of two concurrent claims one inserts (or takes over an
+    // expired key); the other waits for its commit, then does nothing and reads
+    // the winner's row.
     const inserted: unknown[] = await this.dataSource.query(
       `INSERT INTO idempotency_keys (customer_id, key, request_hash, created_at)
        VALUES ($1, $2, $3, $4)
-       ON CONFLICT (customer_id, key) DO NOTHING
+       ON CONFLICT (customer_id, key) DO UPDATE
+         SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,
+             response_status = NULL, response_body = NULL
+         WHERE idempotency_keys.created_at < $5
        RETURNING key`,
-      [ref.customerId, ref.key, requestHash, now],
+      [ref.customerId, ref.key, requestHash, now, expiredBefore],
     );
     if (inserted.length === 1) return { claimed: true as const };
     const [row]: Row[] = await this.dataSource.query(
@@ -37,7 +42,7 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
       [ref.customerId, ref.key],
     );
     // Released between our insert and read: the key is free again, so claim it anew.
-    if (!row) return this.claim(ref, requestHash, now);
+    if (!row) return this.claim(ref, requestHash, now, expiredBefore);
     return { claimed: false as const, record: toRecord(row) };
   }
 
@@ -64,6 +69,17 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
       `DELETE FROM idempotency_keys WHERE customer_id = $1 AND key = $2 AND response_status IS NULL`,
       [ref.customerId, ref.key],
     );
+  }
+
+  async purgeExpired(expiredBefore: Date, limit: number): Promise<number> {
+    // Batches keep each delete short, so a backlog never holds locks long at peak.
+    const deleted: unknown[] = await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE ctid IN (
+         SELECT ctid FROM idempotency_keys WHERE created_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING key`,
+      [expiredBefore, limit],
+    );
+    return countOf(deleted);
   }
 }
 
