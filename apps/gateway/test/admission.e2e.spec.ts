@@ -41,7 +41,7 @@ describe("admission control at the gateway", () => {
       { port: 0 },
     );
     narrow = await startGatewayService(
-      loadGatewayConfig({ ...env, DATABASE_URL: database, GATEWAY_MAX_IN_FLIGHT: "1" }),
+      loadGatewayConfig({ ...env, DATABASE_URL: database, GATEWAY_MAX_IN_FLIGHT: "1", SSE_MAX_STREAMS: "1" }),
       { port: 0 },
     );
     [limitedUrl, narrowUrl] = [await urlOf(limited), await urlOf(narrow)];
@@ -182,5 +182,36 @@ describe("admission control at the gateway", () => {
       timeoutMs: 10_000,
       description: "every slot given back after the burst",
     });
+  });
+
+  it("bounds open event streams apart from requests in flight: 503 past SSE_MAX_STREAMS, slot back on close", async () => {
+    const open = new AbortController();
+    const stream = await call(narrowUrl, "/v1/notifications/stream", "alice", { signal: open.signal });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toContain("text/event-stream");
+    try {
+      await waitFor(async () => (await metric(narrowUrl, "gateway_sse_streams_open")) === 1, {
+        timeoutMs: 10_000,
+        description: "the stream counted",
+      });
+      // The open stream takes no request slot: the narrow gateway still serves requests.
+      expect((await call(narrowUrl, "/v1/products", "bob")).status).toBe(200);
+      await expectRefusal(
+        await call(narrowUrl, "/v1/notifications/stream", "bob"),
+        503,
+        /very busy right now; please retry in \d+ seconds?\./,
+      );
+      expect(await metric(narrowUrl, "gateway_admission_rejections_total", 'reason="stream_limit"')).toBe(1);
+    } finally {
+      open.abort();
+    }
+    await waitFor(async () => (await metric(narrowUrl, "gateway_sse_streams_open")) === 0, {
+      timeoutMs: 10_000,
+      description: "the closed stream's slot given back",
+    });
+    const again = new AbortController();
+    const reopened = await call(narrowUrl, "/v1/notifications/stream", "bob", { signal: again.signal });
+    expect(reopened.status).toBe(200);
+    again.abort();
   });
 });

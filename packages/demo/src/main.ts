@@ -2,8 +2,9 @@ import { DEFAULT_OPTIONS, runFlashSale } from "./flash-sale";
 
 // `pnpm demo`: against the system `bash scripts/up.sh` started. Exit code 1
 // when a promise was broken, 2 when the system could not be reached.
-const gatewayUrl = process.env["PEAKSHOP_GATEWAY_URL"] ?? "http://127.0.0.1:3000";
-const bankUrl = process.env["PEAKSHOP_BANK_URL"] ?? "http://127.0.0.1:4000";
+const env = process.env;
+const gatewayUrl = env["PEAKSHOP_GATEWAY_URL"] ?? `http://127.0.0.1:${env["PEAKSHOP_GATEWAY_PORT"] ?? 3000}`;
+const bankUrl = env["PEAKSHOP_BANK_URL"] ?? `http://127.0.0.1:${env["PEAKSHOP_BANK_SIMULATOR_PORT"] ?? 4000}`;
 
 async function main(): Promise<number> {
   for (const [what, url] of [
