@@ -1,5 +1,9 @@
 import type { INestApplication } from "@nestjs/common";
-import { startCheckoutSystem, type CheckoutSystem } from "@peakshop/system-tests/checkout-system";
+import {
+  gatewaySettingsFor,
+  startCheckoutSystem,
+  type CheckoutSystem,
+} from "@peakshop/system-tests/checkout-system";
 import { testContext, waitFor } from "@peakshop/testing";
 import { randomUUID } from "node:crypto";
 import { request as httpRequest, type ClientRequest } from "node:http";
@@ -21,27 +25,17 @@ describe("admission control at the gateway", () => {
 
   beforeAll(async () => {
     system = await startCheckoutSystem(ctx);
-    const env = {
-      LOG_LEVEL: "warn",
-      HTTP_HOST: "127.0.0.1",
-      INVENTORY_URL: system.urls.inventory,
-      CART_URL: system.urls.cart,
-      ORDER_URL: system.urls.order,
-      NOTIFICATION_URL: system.urls.notification,
-      AUTH_DEV_SECRET: "a-test-secret-of-at-least-32-characters",
-    };
-    const database = await ctx.createDatabase(ctx.uniqueName("gateway"));
+    const env = await gatewaySettingsFor(ctx, system);
     limited = await startGatewayService(
       loadGatewayConfig({
         ...env,
-        DATABASE_URL: database,
         RATE_LIMIT_PER_CUSTOMER: "5",
         CHECKOUT_LIMIT_PER_CUSTOMER: "2",
       }),
       { port: 0 },
     );
     narrow = await startGatewayService(
-      loadGatewayConfig({ ...env, DATABASE_URL: database, GATEWAY_MAX_IN_FLIGHT: "1", SSE_MAX_STREAMS: "1" }),
+      loadGatewayConfig({ ...env, GATEWAY_MAX_IN_FLIGHT: "1", SSE_MAX_STREAMS: "1" }),
       { port: 0 },
     );
     [limitedUrl, narrowUrl] = [await urlOf(limited), await urlOf(narrow)];

@@ -1,6 +1,10 @@
 import type { INestApplication } from "@nestjs/common";
 import { createPeakshopClient, type PeakshopClient, type StreamEvent } from "@peakshop/client";
-import { startCheckoutSystem, type CheckoutSystem } from "@peakshop/system-tests/checkout-system";
+import {
+  gatewaySettingsFor,
+  startCheckoutSystem,
+  type CheckoutSystem,
+} from "@peakshop/system-tests/checkout-system";
 import { testContext, waitFor } from "@peakshop/testing";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -34,18 +38,10 @@ describe("the gateway in front of the checkout system, through the typed client"
 
   beforeAll(async () => {
     system = await startCheckoutSystem(ctx);
-    gatewayEnv = {
-      LOG_LEVEL: "warn",
-      HTTP_HOST: "127.0.0.1",
-      DATABASE_URL: await ctx.createDatabase(ctx.uniqueName("gateway")),
-      INVENTORY_URL: system.urls.inventory,
-      CART_URL: system.urls.cart,
-      ORDER_URL: system.urls.order,
-      NOTIFICATION_URL: system.urls.notification,
-      AUTH_DEV_SECRET: "a-test-secret-of-at-least-32-characters",
+    gatewayEnv = await gatewaySettingsFor(ctx, system, {
       SSE_POLL_INTERVAL_MS: "200",
       SSE_ORDER_GRACE_MS: "2000",
-    };
+    });
     gateway = await startGatewayService(loadGatewayConfig(gatewayEnv), { port: 0 });
     base = await urlOf(gateway);
     anonymous = createPeakshopClient({ baseUrl: base });

@@ -94,6 +94,8 @@ export async function runFlashSale(
 
   await checkOut(waves[0]!, sku);
   say(`2. ${waves[0]!.length} shoppers check out at once while the bank is healthy.`);
+  // Their orders finish first, so the outage meets only the next wave's payments.
+  await followAll(waves[0]!, options.settleTimeoutMs);
   await bank.setFaults({ outage: true });
   const outageStarted = Date.now();
   for (const shopper of waves[1]!) shopper.duringOutage = true;

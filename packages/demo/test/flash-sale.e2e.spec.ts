@@ -1,6 +1,10 @@
 import type { INestApplication } from "@nestjs/common";
 import { loadGatewayConfig, startGatewayService } from "@peakshop/gateway/app";
-import { startCheckoutSystem, type CheckoutSystem } from "@peakshop/system-tests/checkout-system";
+import {
+  gatewaySettingsFor,
+  startCheckoutSystem,
+  type CheckoutSystem,
+} from "@peakshop/system-tests/checkout-system";
 import { testContext } from "@peakshop/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runFlashSale } from "../src/flash-sale";
@@ -15,17 +19,7 @@ describe("the flash sale demo", () => {
   beforeAll(async () => {
     system = await startCheckoutSystem(ctx);
     gateway = await startGatewayService(
-      loadGatewayConfig({
-        LOG_LEVEL: "warn",
-        HTTP_HOST: "127.0.0.1",
-        DATABASE_URL: await ctx.createDatabase(ctx.uniqueName("gateway")),
-        INVENTORY_URL: system.urls.inventory,
-        CART_URL: system.urls.cart,
-        ORDER_URL: system.urls.order,
-        NOTIFICATION_URL: system.urls.notification,
-        AUTH_DEV_SECRET: "a-test-secret-of-at-least-32-characters",
-        SSE_POLL_INTERVAL_MS: "250",
-      }),
+      loadGatewayConfig(await gatewaySettingsFor(ctx, system, { SSE_POLL_INTERVAL_MS: "250" })),
       { port: 0 },
     );
   });

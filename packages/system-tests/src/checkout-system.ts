@@ -26,6 +26,28 @@ export interface CheckoutSystem {
 /** Order's payment deadline in these tests: long enough for a healthy saga on a busy machine, short enough to wait out. */
 export const PAYMENT_DEADLINE_MS = 12_000;
 
+/**
+ * The settings of a gateway in front of `system` (the gateway app is not a
+ * dependency here; its tests and the demo start it with these).
+ */
+export async function gatewaySettingsFor(
+  ctx: Context,
+  system: CheckoutSystem,
+  overrides: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  return {
+    LOG_LEVEL: "warn",
+    HTTP_HOST: "127.0.0.1",
+    DATABASE_URL: await ctx.createDatabase(ctx.uniqueName("gateway")),
+    INVENTORY_URL: system.urls.inventory,
+    CART_URL: system.urls.cart,
+    ORDER_URL: system.urls.order,
+    NOTIFICATION_URL: system.urls.notification,
+    AUTH_DEV_SECRET: "a-test-secret-of-at-least-32-characters",
+    ...overrides,
+  };
+}
+
 const url = async (app: INestApplication) => (await app.getUrl()).replace("[::1]", "127.0.0.1");
 
 /**

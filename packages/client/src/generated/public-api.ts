@@ -300,14 +300,18 @@ export interface components {
             available: number;
         };
         Cart: {
-            items: {
-                sku: string;
-                name: string;
-                quantity: number;
-                priceCents: number;
-            }[];
+            items: components["schemas"]["LineItem"][];
+            /** @description Sum of the items, in minor units of the currency. */
             totalCents: number;
+            /** @description ISO 4217; null for an empty cart. */
             currency: string | null;
+        };
+        LineItem: {
+            sku: string;
+            name: string;
+            quantity: number;
+            /** @description Price of one item, in minor units of the currency. */
+            priceCents: number;
         };
         CheckoutAccepted: {
             orderId: string;
@@ -323,19 +327,19 @@ export interface components {
         Order: {
             orderId: string;
             status: components["schemas"]["OrderStatus"];
-            items: {
-                sku: string;
-                name: string;
-                quantity: number;
-                priceCents: number;
-            }[];
+            items: components["schemas"]["LineItem"][];
+            /** @description Sum of the items, in minor units of the currency. */
             totalCents: number;
             currency: string;
             payment: {
+                /** @description not-requested, pending, delayed (retrying), captured, declined, abandoned, refund-requested or refunded. */
                 status: string;
+                /** @description Charge attempts made toward the bank. */
                 attempts: number;
+                /** @description Why the last attempt failed, in words. */
                 lastError?: string;
             };
+            /** @description Until when the payment may complete; the items are held until then. */
             deadline: string;
             history: components["schemas"]["OrderHistoryEntry"][];
         };

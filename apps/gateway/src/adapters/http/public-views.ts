@@ -6,7 +6,10 @@ import { z } from "zod";
 // the cart's customerId never leak, and an upstream that breaks its own
 // contract is caught here (502) instead of reaching clients.
 
-const Money = { totalCents: z.number().int(), currency: z.string().nullable() };
+const Money = {
+  totalCents: z.number().int().describe("Sum of the items, in minor units of the currency."),
+  currency: z.string().nullable().describe("ISO 4217; null for an empty cart."),
+};
 
 export const ProductView = z
   .object({
@@ -20,16 +23,19 @@ export const ProductView = z
   .meta({ id: "Product" });
 export const CatalogView = z.object({ items: z.array(ProductView) }).meta({ id: "Catalog" });
 
+/** One product in a cart or an order, at the price the server set. */
+const LineItem = z
+  .object({
+    sku: z.string(),
+    name: z.string(),
+    quantity: z.number().int(),
+    priceCents: z.number().int().describe("Price of one item, in minor units of the currency."),
+  })
+  .meta({ id: "LineItem" });
+
 export const CartView = z
   .object({
-    items: z.array(
-      z.object({
-        sku: z.string(),
-        name: z.string(),
-        quantity: z.number().int(),
-        priceCents: z.number().int(),
-      }),
-    ),
+    items: z.array(LineItem),
     ...Money,
   })
   .meta({ id: "Cart" });
@@ -46,18 +52,19 @@ export const OrderView = z
   .object({
     orderId: z.string(),
     status: OrderStatus,
-    items: z.array(
-      z.object({
-        sku: z.string(),
-        name: z.string(),
-        quantity: z.number().int(),
-        priceCents: z.number().int(),
-      }),
-    ),
+    items: z.array(LineItem),
     ...Money,
     currency: z.string(),
-    payment: z.object({ status: z.string(), attempts: z.number().int(), lastError: z.string().optional() }),
-    deadline: z.string(),
+    payment: z.object({
+      status: z
+        .string()
+        .describe(
+          "not-requested, pending, delayed (retrying), captured, declined, abandoned, refund-requested or refunded.",
+        ),
+      attempts: z.number().int().describe("Charge attempts made toward the bank."),
+      lastError: z.string().optional().describe("Why the last attempt failed, in words."),
+    }),
+    deadline: z.string().describe("Until when the payment may complete; the items are held until then."),
     history: z.array(OrderHistoryEntry),
   })
   .meta({ id: "Order" });
