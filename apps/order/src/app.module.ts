@@ -14,13 +14,17 @@ import { KafkaPort, PlatformModule, SERVICE_CONFIG } from "@peakshop/platform-ne
 import { OrdersController } from "./adapters/http/orders.controller";
 import { SkeletonEventsController } from "./adapters/http/skeleton-events.controller";
 import { DEADLINE_SETTINGS, SagaInputsConsumer } from "./adapters/messaging/saga-inputs.consumer";
+import { FinishedOrdersMetrics } from "./adapters/metrics/finished-orders.metrics";
+import { OpenOrdersMetrics } from "./adapters/metrics/open-orders.metrics";
 import { DeadlinesWorker } from "./adapters/persistence/deadlines.worker";
 import { CreateSkeletonEvents1764050000000 } from "./adapters/persistence/migrations/1764050000000-create-skeleton-events";
 import { CreateOrders1764080000000 } from "./adapters/persistence/migrations/1764080000000-create-orders";
+import { IndexOpenOrders1764090000000 } from "./adapters/persistence/migrations/1764090000000-index-open-orders";
 import { ordersViewProjection } from "./adapters/persistence/orders-view.projection";
 import { PostgresOrderDeadlines } from "./adapters/persistence/postgres-order-deadlines";
 import { SkeletonEventEntity } from "./adapters/persistence/skeleton-event.entity";
 import { skeletonEventsProjection } from "./adapters/persistence/skeleton-events.projection";
+import { FinishedOrders } from "./application/finished-orders.port";
 import { OrderCommands } from "./application/order-commands";
 import { OrderDeadlines } from "./application/order-deadlines.port";
 import { RecordSkeletonEventHandler } from "./application/record-skeleton-event.handler";
@@ -32,6 +36,7 @@ export const ORDER_MIGRATIONS = [
   ...EVENTSOURCING_MIGRATIONS,
   CreateSkeletonEvents1764050000000,
   CreateOrders1764080000000,
+  IndexOpenOrders1764090000000,
 ];
 export const ORDER_PROJECTIONS = [skeletonEventsProjection, ordersViewProjection];
 
@@ -77,6 +82,8 @@ export class OrderModule {
         OrderCommands,
         DeadlinesWorker,
         { provide: OrderDeadlines, useClass: PostgresOrderDeadlines },
+        { provide: FinishedOrders, useClass: FinishedOrdersMetrics },
+        OpenOrdersMetrics,
         {
           provide: DEADLINE_SETTINGS,
           useValue: {

@@ -7,6 +7,8 @@ import { HttpBankGateway } from "./adapters/bank/http-bank-gateway";
 import { PaymentAttemptsWorker } from "./adapters/bank/payment-attempts.worker";
 import { PaymentsController } from "./adapters/http/payments.controller";
 import { PaymentCommandsConsumer } from "./adapters/messaging/payment-commands.consumer";
+import { BankGatewayMetrics } from "./adapters/metrics/bank-gateway.metrics";
+import { PaymentAttemptsMetrics } from "./adapters/metrics/payment-attempts.metrics";
 import { CreatePaymentSchedule1764070000000 } from "./adapters/persistence/migrations/1764070000000-create-payment-schedule";
 import { PostgresPaymentSchedule } from "./adapters/persistence/postgres-payment-schedule";
 import { BankGateway } from "./application/bank-gateway.port";
@@ -60,6 +62,8 @@ export class PaymentModule {
         RequestPaymentHandler,
         RefundPaymentHandler,
         BankHealthRecorder,
+        BankGatewayMetrics,
+        PaymentAttemptsMetrics,
         PaymentAttemptsWorker,
         { provide: PaymentSchedule, useClass: PostgresPaymentSchedule },
         {
@@ -68,8 +72,8 @@ export class PaymentModule {
         },
         {
           provide: BankGateway,
-          inject: [BankHealthRecorder],
-          useFactory: (health: BankHealthRecorder) =>
+          inject: [BankHealthRecorder, BankGatewayMetrics],
+          useFactory: (health: BankHealthRecorder, metrics: BankGatewayMetrics) =>
             new HttpBankGateway(
               {
                 baseUrl: config.BANK_URL.replace(/\/$/, ""),
@@ -78,7 +82,14 @@ export class PaymentModule {
                 breakerThreshold: config.BANK_BREAKER_THRESHOLD,
                 halfOpenAfterMs: config.BANK_BREAKER_HALF_OPEN_MS,
               },
-              (change) => health.record(change),
+              {
+                circuitChanged: (change) => {
+                  metrics.circuitChanged(change);
+                  health.record(change);
+                },
+                requestFinished: (operation, outcome, seconds) =>
+                  metrics.requestFinished(operation, outcome, seconds),
+              },
             ),
         },
         {

@@ -20,3 +20,8 @@ export { probeKafkaRoundTrip } from "./kafka/kafka-probe";
 export { readTopic, readTopicToEnd, type ReadRecord } from "./kafka/kafka-topic-reader";
 export { ProblemDetailsFilter, ProblemException, type ProblemDetails } from "./http/problem-details.filter";
 export { PollingWorker } from "./lifecycle/polling-worker";
+export {
+  gaugeReadAtScrape,
+  type GaugeReadAtScrapeOptions,
+  type Reading,
+} from "./metrics/gauge-read-at-scrape";

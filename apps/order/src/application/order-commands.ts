@@ -6,13 +6,19 @@ import { orderDecider } from "../domain/order.decider";
 import type { OrderEvent } from "../domain/order.events";
 import { type OrderState } from "../domain/order.state";
 import { FINAL_STATUSES } from "../domain/order.types";
+import { finishedOrderOf } from "./finished-order";
+import { FinishedOrders } from "./finished-orders.port";
 import { orderCodec, orderStreamId } from "./order-codec";
 import { orderMessages } from "./order-messages";
 import { OrderDeadlines } from "./order-deadlines.port";
 
 export type OrderResult = CommandResult<OrderEvent, OrderState>;
 
-/** Runs a command against one order: decide, append events with the saga's messages, keep its deadline timer. */
+/**
+ * Runs a command against one order: decide, append events with the saga's
+ * messages, keep its deadline timer, and tell FinishedOrders once the order's
+ * final event is committed.
+ */
 @Injectable()
 export class OrderCommands {
   private readonly store: PostgresEventStore;
@@ -20,6 +26,7 @@ export class OrderCommands {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deadlines: OrderDeadlines,
+    private readonly finished: FinishedOrders,
   ) {
     this.store = new PostgresEventStore(dataSource);
   }
@@ -43,6 +50,12 @@ export class OrderCommands {
         if (FINAL_STATUSES.includes(order.status)) await this.deadlines.clear(tx, orderId);
         else if (result.events.some((event) => event.type === "OrderPlaced"))
           await this.deadlines.set(tx, orderId, new Date(order.deadline));
+      },
+      // After the commit, not in afterAppend: a rolled-back or retried attempt must not count.
+      // Not in the orders_view projection either: a rebuild replays every finish.
+      afterCommit: (result) => {
+        const finish = finishedOrderOf(result.events, result.state);
+        if (finish) this.finished.record(finish);
       },
     });
   }

@@ -13,6 +13,9 @@ export interface ReliableConsumerOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   clock?: () => Date;
+  /** Each message as it arrives, before it is handled (lets metrics start a topic's series). */
+  onReceived?: (message: IncomingMessage) => void;
+  /** After the message was published to the dead-letter topic. */
   onDeadLetter?: (message: IncomingMessage, error: unknown) => void;
 }
 
@@ -26,7 +29,7 @@ export type ConsumeOutcome = InboxOutcome | "dead-lettered";
  * Failures of our own infrastructure are rethrown instead (see classifyFailure).
  */
 export class ReliableConsumer {
-  private readonly settings: Required<Omit<ReliableConsumerOptions, "onDeadLetter">> &
+  private readonly settings: Required<Omit<ReliableConsumerOptions, "onReceived" | "onDeadLetter">> &
     ReliableConsumerOptions;
 
   constructor(
@@ -48,6 +51,7 @@ export class ReliableConsumer {
     handler: (message: IncomingMessage, manager: EntityManager) => Promise<void>,
   ): Promise<ConsumeOutcome> {
     const { consumer, maxAttempts } = this.settings;
+    this.settings.onReceived?.(message);
     for (let attempt = 1; ; attempt++) {
       try {
         return await handleOnce(this.dataSource, consumer, messageIdOf(message), (manager) =>

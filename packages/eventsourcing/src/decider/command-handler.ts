@@ -5,6 +5,7 @@ import {
   type OutboxMessage,
   type RecordedEvent,
 } from "../store/event-store";
+import { afterCommit, runAll } from "../store/after-commit";
 import { PostgresEventStore } from "../store/postgres-event-store";
 import { crossesSnapshotPoint, loadSnapshot, saveSnapshot, type SnapshotPolicy } from "../store/snapshots";
 import { fold, type Decider } from "./decider";
@@ -36,6 +37,13 @@ export interface CommandHandlerOptions<Event, State> {
   manager?: EntityManager;
   /** More writes of the same transaction after the append (schedules, timers). */
   afterAppend?(manager: EntityManager, result: CommandResult<Event, State>): Promise<void>;
+  /**
+   * Runs once the new events are committed, outside the transaction (metrics,
+   * notices); never for an attempt that rolled back, nor when nothing was
+   * decided. With `manager`, that is when the caller's transaction commits: it
+   * must have been started by transactionWithAfterCommit (handleOnce is).
+   */
+  afterCommit?(result: CommandResult<Event, State>): void;
 }
 
 /**
@@ -53,14 +61,21 @@ export async function handleCommand<Command, Event, State>(
   const store = new PostgresEventStore(dataSource);
   const run = (manager?: EntityManager) =>
     decideAndAppend(dataSource, store, decider, streamId, command, options, manager);
-  if (options.manager) return run(options.manager);
+  const committed = options.afterCommit;
+  if (options.manager) {
+    const result = await run(options.manager);
+    if (committed && result.events.length > 0) afterCommit(options.manager, () => committed(result));
+    return result;
+  }
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
       // Without extra writes no transaction is needed: the read needs none (the
       // append's expected version catches any writer in between) and the append
       // is one atomic statement.
-      return options.afterAppend ? await dataSource.transaction(run) : await run();
+      const result = options.afterAppend ? await dataSource.transaction(run) : await run();
+      if (committed && result.events.length > 0) runAll([() => committed(result)]);
+      return result;
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
     }

@@ -8,8 +8,10 @@ import {
   type BeforeApplicationShutdown,
 } from "@nestjs/common";
 import { KafkaPort } from "@peakshop/platform-nest";
+import { Registry } from "prom-client";
 import { DataSource } from "typeorm";
 import { ReliableConsumer } from "../consumer/reliable-consumer";
+import { EventSourcingMetrics } from "./eventsourcing.metrics";
 import { OutboxRelay, type OutboxRelayOptions } from "../outbox/outbox-relay";
 import type { Projection } from "../projections/projection";
 import { ProjectionRunner } from "../projections/projection-runner";
@@ -51,7 +53,8 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 /**
  * Nest wiring for the event-sourcing core: the event store, the outbox relay,
  * the projection runner and the reliable consumer, on the service's own
- * TypeORM data source and Kafka port.
+ * TypeORM data source and Kafka port; dead letters and the outbox backlog are
+ * reported on the service's metrics registry.
  */
 @Module({})
 export class EventSourcingModule {
@@ -87,12 +90,20 @@ export class EventSourcingModule {
             }),
         },
         {
+          provide: EventSourcingMetrics,
+          inject: [Registry, DataSource],
+          useFactory: (registry: Registry, dataSource: DataSource) =>
+            new EventSourcingMetrics(registry, dataSource, settings.consumer ?? "unnamed"),
+        },
+        {
           provide: ReliableConsumer,
-          inject: [DataSource, KafkaPort],
-          useFactory: (dataSource: DataSource, kafka: KafkaPort) =>
+          inject: [DataSource, KafkaPort, EventSourcingMetrics],
+          useFactory: (dataSource: DataSource, kafka: KafkaPort, metrics: EventSourcingMetrics) =>
             new ReliableConsumer(dataSource, kafka, {
               consumer: settings.consumer ?? "unnamed",
-              onDeadLetter: (message, error) =>
+              onReceived: (message) => metrics.received(message),
+              onDeadLetter: (message, error) => {
+                metrics.deadLettered(message);
                 logger.error(
                   {
                     err: error,
@@ -101,7 +112,8 @@ export class EventSourcingModule {
                     messageId: message.headers["ce_id"],
                   },
                   "message dead-lettered",
-                ),
+                );
+              },
             }),
         },
         EventSourcingLifecycle,

@@ -15,6 +15,12 @@ import {
   type ChargeRequest,
   type RefundRequest,
 } from "../../application/bank-gateway.port";
+import {
+  bankRequestOutcome,
+  BankTimeout,
+  type BankOperation,
+  type BankRequestOutcome,
+} from "./bank-request-outcome";
 
 export interface BankSettings {
   baseUrl: string;
@@ -28,6 +34,13 @@ export interface BankSettings {
 }
 
 export type CircuitChange = { state: "open"; reason: string } | { state: "half-open" } | { state: "closed" };
+
+/** Who hears what happens toward the bank: the circuit's changes and each request's outcome. */
+export interface BankGatewayObserver {
+  circuitChanged(change: CircuitChange): void;
+  /** `seconds` is how long the bank took; absent for a request that was never sent (rejected). */
+  requestFinished(operation: BankOperation, outcome: BankRequestOutcome, seconds?: number): void;
+}
 
 type BankCharge = { chargeId: string; status: "captured" | "declined"; declineReason?: string };
 
@@ -45,7 +58,7 @@ export class HttpBankGateway extends BankGateway {
 
   constructor(
     private readonly settings: BankSettings,
-    onCircuitChange: (change: CircuitChange) => void,
+    private readonly observer: BankGatewayObserver,
   ) {
     super();
     const breaker = circuitBreaker(
@@ -53,13 +66,13 @@ export class HttpBankGateway extends BankGateway {
       { halfOpenAfter: settings.halfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.breakerThreshold) },
     );
     breaker.onBreak((reason) =>
-      onCircuitChange({
+      observer.circuitChanged({
         state: "open",
         reason: "error" in reason ? String(reason.error.message) : "isolated",
       }),
     );
-    breaker.onHalfOpen(() => onCircuitChange({ state: "half-open" }));
-    breaker.onReset(() => onCircuitChange({ state: "closed" }));
+    breaker.onHalfOpen(() => observer.circuitChanged({ state: "half-open" }));
+    breaker.onReset(() => observer.circuitChanged({ state: "closed" }));
     this.policy = wrap(bulkhead(settings.maxConcurrency, settings.maxConcurrency * 4), breaker);
   }
 
@@ -70,18 +83,24 @@ export class HttpBankGateway extends BankGateway {
       reference: request.reference,
       paymentToken: request.paymentToken,
     };
-    const charge = (await this.call("POST", "/v1/charges", request.idempotencyKey, body)) as BankCharge;
+    const charge = (await this.call(
+      "charge",
+      "POST",
+      "/v1/charges",
+      request.idempotencyKey,
+      body,
+    )) as BankCharge;
     return toOutcome(charge);
   }
 
   async findCharge(idempotencyKey: string): Promise<ChargeOutcome | undefined> {
-    const charge = (await this.call("GET", `/v1/charges/${encodeURIComponent(idempotencyKey)}`)) as
+    const charge = (await this.call("lookup", "GET", `/v1/charges/${encodeURIComponent(idempotencyKey)}`)) as
       BankCharge | undefined;
     return charge ? toOutcome(charge) : undefined;
   }
 
   async refund(request: RefundRequest): Promise<{ refundId: string }> {
-    const refund = (await this.call("POST", "/v1/refunds", request.idempotencyKey, {
+    const refund = (await this.call("refund", "POST", "/v1/refunds", request.idempotencyKey, {
       chargeId: request.chargeId,
       amountCents: request.amountCents,
     })) as { refundId: string } | undefined;
@@ -90,14 +109,29 @@ export class HttpBankGateway extends BankGateway {
   }
 
   private async call(
+    operation: BankOperation,
     method: "GET" | "POST",
     path: string,
     idempotencyKey?: string,
     body?: unknown,
   ): Promise<unknown> {
+    // Timed from when the policies let the request go: queueing in the bulkhead is not the bank's time.
+    let sentAt: number | undefined;
+    const finished = (settled: { answer: unknown } | { error: unknown }) =>
+      this.observer.requestFinished(
+        operation,
+        bankRequestOutcome(operation, settled),
+        sentAt === undefined ? undefined : (performance.now() - sentAt) / 1000,
+      );
     try {
-      return await this.policy.execute(() => this.send(method, path, idempotencyKey, body));
+      const answer = await this.policy.execute(() => {
+        sentAt = performance.now();
+        return this.send(method, path, idempotencyKey, body);
+      });
+      finished({ answer });
+      return answer;
     } catch (error) {
+      finished({ error });
       if (error instanceof BrokenCircuitError)
         throw new BankUnavailable("circuit open: the bank is failing", false);
       if (error instanceof BulkheadRejectedError)
@@ -151,8 +185,7 @@ function toOutcome(charge: BankCharge): ChargeOutcome {
 
 function networkFailure(error: unknown, timeoutMs: number): BankUnavailable {
   const name = (error as { name?: string }).name;
-  if (name === "TimeoutError" || name === "AbortError")
-    return new BankUnavailable(`bank timeout after ${timeoutMs} ms`, true);
+  if (name === "TimeoutError" || name === "AbortError") return new BankTimeout(timeoutMs);
   const code = (error as { cause?: { code?: string } }).cause?.code ?? "";
   // Refused or unresolvable: the request never left; anything else may have reached the bank.
   const neverSent = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
