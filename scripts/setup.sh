@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares this machine for peakshop, installing only what is missing: a Node.js
-# LTS and pnpm, the Docker engine, the container images, and the dependencies
-# from the lockfile. Safe to run again; the run and test commands call it.
+# LTS and pnpm, the Docker engine, the container images, helm (the Kubernetes
+# chart's tests need it), and the dependencies from the lockfile. Safe to run
+# again; the run and test commands call it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=lib/toolchain.sh
@@ -10,11 +11,14 @@ source "$root/scripts/lib/toolchain.sh"
 source "$root/scripts/lib/docker.sh"
 # shellcheck source=lib/images.sh
 source "$root/scripts/lib/images.sh"
+# shellcheck source=lib/helm.sh
+source "$root/scripts/lib/helm.sh"
 
 setup_all() {
   ensure_toolchain
   ensure_docker
   ensure_images "$root"
+  ensure_helm
   log "installing dependencies from the lockfile"
   (cd "$root" && pnpm install --frozen-lockfile --reporter=append-only >/dev/null)
 }

@@ -1,0 +1,102 @@
+{{/*
+An app's environment. Non-secret settings go to its ConfigMap (and inline into
+its migration Job, which runs before the ConfigMap exists); secrets are only
+ever referenced from existing Secrets, never rendered.
+*/}}
+
+{{/* What SHUTDOWN_TIMEOUT_MS must stay below: the grace period less the preStop sleep and a margin. */}}
+{{- define "peakshop.app.shutdownTimeoutMs" -}}
+{{- $shutdown := .root.Values.shutdown }}
+{{- mul (sub (sub .values.terminationGracePeriodSeconds $shutdown.preStopSleepSeconds) $shutdown.marginSeconds) 1000 }}
+{{- end }}
+
+{{- define "peakshop.kafka.createTopicsOnStart" -}}
+{{- and .Values.kafka.topics.createOnStart (not .Values.kafka.topics.strimzi.enabled) }}
+{{- end }}
+
+{{/* YAML numbers arrive as float64: print whole ones without an exponent (1e+06). */}}
+{{- define "peakshop.envValue" -}}
+{{- if and (kindIs "float64" .) (eq (floor .) .) }}
+{{- printf "%d" (int64 .) }}
+{{- else }}
+{{- toString . }}
+{{- end }}
+{{- end }}
+
+{{/* The app's non-secret settings, as a YAML map of strings. */}}
+{{- define "peakshop.app.config" -}}
+{{- $root := .root }}
+{{- $app := .app }}
+{{- $values := .values }}
+{{- $env := dict
+  "SERVICE_NAME" $app.name
+  "HTTP_PORT" (toString $app.port)
+  "LOG_LEVEL" $root.Values.logLevel
+  "SHUTDOWN_TIMEOUT_MS" (include "peakshop.app.shutdownTimeoutMs" .) }}
+{{- if $app.kafka }}
+{{- $_ := set $env "KAFKA_BROKERS" (join "," $root.Values.kafka.brokers) }}
+{{- $_ := set $env "KAFKA_ENSURE_TOPICS" (include "peakshop.kafka.createTopicsOnStart" $root) }}
+{{- if $app.consumes }}
+{{- $_ := set $env "KAFKA_GROUP_ID" $app.name }}
+{{- end }}
+{{- end }}
+{{- range $name, $callee := include "peakshop.app.callees" . | fromYaml }}
+{{- $_ := set $env $name (include "peakshop.app.url" (dict "root" $root "app" $callee)) }}
+{{- end }}
+{{- if and (eq $app.key "payment") (not $root.Values.bankSimulator.enabled) }}
+{{- $_ := set $env "BANK_URL" $values.bankUrl }}
+{{- end }}
+{{- if eq $app.key "gateway" }}
+{{- $_ := set $env "AUTH_MODE" $values.auth.mode }}
+{{- if eq $values.auth.mode "jwks" }}
+{{- $_ := set $env "AUTH_JWKS_URL" $values.auth.jwksUrl }}
+{{- $_ := set $env "AUTH_ISSUER" $values.auth.issuer }}
+{{- $_ := set $env "AUTH_AUDIENCE" $values.auth.audience }}
+{{- end }}
+{{- end }}
+{{- if and (eq $app.key "notification") $values.webhooks.urls }}
+{{- $_ := set $env "WEBHOOK_URLS" (join "," $values.webhooks.urls) }}
+{{- end }}
+{{- range $name, $value := $values.config }}
+{{- $_ := set $env $name (include "peakshop.envValue" $value) }}
+{{- end }}
+{{- toYaml $env }}
+{{- end }}
+
+{{- define "peakshop.secretEnv" -}}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secret }}
+      key: {{ .key }}
+{{- end }}
+
+{{/* The app's secret settings, as EnvVar objects referencing existing Secrets. */}}
+{{- define "peakshop.app.secretEnv" -}}
+{{- $values := .values }}
+{{- $database := default (include "peakshop.app.fullname" (dict "root" .root "app" .app "suffix" "-database")) $values.database.existingSecret }}
+{{- include "peakshop.secretEnv" (dict "name" "DATABASE_URL" "secret" $database "key" $values.database.key) }}
+{{- if and (eq .app.key "gateway") (eq $values.auth.mode "dev") }}
+{{ include "peakshop.secretEnv" (dict "name" "AUTH_DEV_SECRET" "secret" $values.auth.devSecret.existingSecret "key" $values.auth.devSecret.key) }}
+{{- end }}
+{{- if eq .app.key "notification" }}
+{{- with $values.smtp.existingSecret }}
+{{ include "peakshop.secretEnv" (dict "name" "SMTP_URL" "secret" . "key" $values.smtp.key) }}
+{{- end }}
+{{- with $values.webhooks.existingSecret }}
+{{ include "peakshop.secretEnv" (dict "name" "WEBHOOK_SECRET" "secret" . "key" $values.webhooks.key) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Every variable inline (migration Jobs): settings as values, then secrets and extras. */}}
+{{- define "peakshop.app.inlineEnv" -}}
+{{- range $name, $value := include "peakshop.app.config" . | fromYaml }}
+- name: {{ $name }}
+  value: {{ $value | quote }}
+{{- end }}
+{{ include "peakshop.app.secretEnv" . }}
+{{- with .values.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}

@@ -1,0 +1,71 @@
+{{/* Pod settings the Deployments and the migration Jobs share. */}}
+
+{{/* Identity and hardening of a pod: no API token, the images' non-root user, RuntimeDefault seccomp. */}}
+{{- define "peakshop.pod.security" -}}
+automountServiceAccountToken: false
+{{- include "peakshop.imagePullSecrets" . }}
+securityContext:
+  {{- toYaml .Values.podSecurityContext | nindent 2 }}
+{{- end }}
+
+{{/* A writable /tmp on a read-only root filesystem. */}}
+{{- define "peakshop.pod.volumes" -}}
+volumes:
+  - name: tmp
+    emptyDir:
+      sizeLimit: {{ .Values.tmpVolumeSizeLimit }}
+{{- end }}
+
+{{- define "peakshop.container.security" -}}
+securityContext:
+  {{- toYaml .Values.containerSecurityContext | nindent 2 }}
+volumeMounts:
+  - name: tmp
+    mountPath: /tmp
+{{- end }}
+
+{{/* Node selection of an app's pods (its migration Job too, without the spread). */}}
+{{- define "peakshop.app.scheduling" -}}
+{{- $values := .values }}
+{{- with $values.priorityClassName }}
+priorityClassName: {{ . }}
+{{- end }}
+{{- with $values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/*
+The app's own constraints, else a best-effort spread over defaultTopologySpread's
+keys, counting only the pods of the same rollout (pod-template-hash) so an
+update does not skew it.
+*/}}
+{{- define "peakshop.app.topologySpread" -}}
+{{- $spread := .root.Values.defaultTopologySpread }}
+{{- if .values.topologySpreadConstraints }}
+topologySpreadConstraints:
+  {{- toYaml .values.topologySpreadConstraints | nindent 2 }}
+{{- else if $spread.enabled }}
+{{- $selector := include "peakshop.app.selectorLabels" . }}
+topologySpreadConstraints:
+  {{- range $spread.topologyKeys }}
+  - maxSkew: {{ $spread.maxSkew }}
+    topologyKey: {{ . }}
+    whenUnsatisfiable: ScheduleAnyway
+    labelSelector:
+      matchLabels:
+        {{- $selector | nindent 8 }}
+    matchLabelKeys:
+      - pod-template-hash
+  {{- end }}
+{{- end }}
+{{- end }}

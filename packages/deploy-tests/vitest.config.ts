@@ -1,0 +1,4 @@
+import { peakshopVitestConfig } from "../../vitest.shared";
+
+// No infrastructure: the tests run helm against the chart, offline.
+export default peakshopVitestConfig();
