@@ -18,6 +18,9 @@ export const CART_ENTITIES = [];
 export const CART_MIGRATIONS = [...EVENTSOURCING_MIGRATIONS];
 export const CART_CONSUMER = "cart";
 
+/** The topic cart writes (it reads none). */
+export const CART_TOPICS = [CheckoutRequestedV1.topic];
+
 @Injectable()
 class CartTopics implements OnApplicationBootstrap {
   constructor(
@@ -27,7 +30,7 @@ class CartTopics implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.KAFKA_ENSURE_TOPICS) {
-      await this.kafka.ensureTopics([{ topic: CheckoutRequestedV1.topic, partitions: 3 }]);
+      await this.kafka.ensureTopics(CART_TOPICS.map((topic) => ({ topic, partitions: 3 })));
     }
   }
 }

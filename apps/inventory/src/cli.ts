@@ -3,10 +3,12 @@
 import "reflect-metadata";
 import { serviceCliMain } from "@peakshop/eventsourcing";
 import { INVENTORY_CONSUMER, INVENTORY_ENTITIES, INVENTORY_MIGRATIONS } from "./app.module";
+import { INVENTORY_TOPICS } from "./adapters/messaging/inventory-topics";
 import { loadInventoryConfig } from "./config";
 
 serviceCliMain(() => ({
   config: loadInventoryConfig(),
   database: { entities: INVENTORY_ENTITIES, migrations: INVENTORY_MIGRATIONS },
   consumer: INVENTORY_CONSUMER,
+  topics: INVENTORY_TOPICS,
 }));

@@ -41,7 +41,7 @@ export const ORDER_MIGRATIONS = [
 export const ORDER_PROJECTIONS = [skeletonEventsProjection, ordersViewProjection];
 
 /** Every topic the order service reads or writes, created at start in local runs and tests. */
-const ORDER_TOPICS = [
+export const ORDER_TOPICS = [
   SkeletonEventRecordedV1.topic,
   CheckoutRequestedV1.topic,
   OrderPlacedV1.topic,

@@ -2,7 +2,13 @@
 // or `node dist/cli.js projections rebuild skeleton-events` (see SERVICE_CLI_USAGE).
 import "reflect-metadata";
 import { serviceCliMain } from "@peakshop/eventsourcing";
-import { ORDER_CONSUMER, ORDER_ENTITIES, ORDER_MIGRATIONS, ORDER_PROJECTIONS } from "./app.module";
+import {
+  ORDER_CONSUMER,
+  ORDER_ENTITIES,
+  ORDER_MIGRATIONS,
+  ORDER_PROJECTIONS,
+  ORDER_TOPICS,
+} from "./app.module";
 import { loadOrderConfig } from "./config";
 
 serviceCliMain(() => ({
@@ -10,4 +16,5 @@ serviceCliMain(() => ({
   database: { entities: ORDER_ENTITIES, migrations: ORDER_MIGRATIONS },
   projections: ORDER_PROJECTIONS,
   consumer: ORDER_CONSUMER,
+  topics: ORDER_TOPICS.map((topic) => ({ topic })),
 }));

@@ -20,6 +20,14 @@ import { RequestPaymentHandler } from "./application/request-payment.handler";
 import type { PaymentConfig } from "./config";
 
 export const PAYMENT_CONSUMER = "payment";
+
+/** Every topic the payment service reads or writes, its dead letters included. */
+export const PAYMENT_TOPICS = [
+  RequestPaymentV1.topic,
+  PaymentCapturedV1.topic,
+  BankCircuitOpenedV1.topic,
+  deadLetterTopicOf(PAYMENT_CONSUMER),
+];
 export const PAYMENT_ENTITIES = [];
 export const PAYMENT_MIGRATIONS = [...EVENTSOURCING_MIGRATIONS, CreatePaymentSchedule1764070000000];
 
@@ -32,17 +40,7 @@ class PaymentTopics implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.KAFKA_ENSURE_TOPICS) return;
-    await this.kafka.ensureTopics(
-      [
-        RequestPaymentV1.topic,
-        PaymentCapturedV1.topic,
-        BankCircuitOpenedV1.topic,
-        deadLetterTopicOf(PAYMENT_CONSUMER),
-      ].map((topic) => ({
-        topic,
-        partitions: 3,
-      })),
-    );
+    await this.kafka.ensureTopics(PAYMENT_TOPICS.map((topic) => ({ topic, partitions: 3 })));
   }
 }
 

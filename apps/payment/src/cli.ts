@@ -2,11 +2,12 @@
 // or `node dist/cli.js dead-letters list` (see SERVICE_CLI_USAGE).
 import "reflect-metadata";
 import { serviceCliMain } from "@peakshop/eventsourcing";
-import { PAYMENT_CONSUMER, PAYMENT_ENTITIES, PAYMENT_MIGRATIONS } from "./app.module";
+import { PAYMENT_CONSUMER, PAYMENT_ENTITIES, PAYMENT_MIGRATIONS, PAYMENT_TOPICS } from "./app.module";
 import { loadPaymentConfig } from "./config";
 
 serviceCliMain(() => ({
   config: loadPaymentConfig(),
   database: { entities: PAYMENT_ENTITIES, migrations: PAYMENT_MIGRATIONS },
   consumer: PAYMENT_CONSUMER,
+  topics: PAYMENT_TOPICS.map((topic) => ({ topic })),
 }));

@@ -221,6 +221,21 @@ describe("walking skeleton: order -> PostgreSQL -> Kafka -> notification -> Post
     expect(await queryRows(orderDb, "SELECT * FROM skeleton_events ORDER BY event_id", [])).toEqual(before);
   });
 
+  it("creates the service's topics by command, with the operator's partition count", async () => {
+    const topic = `${ctx.uniqueName("cli-topic")}.v1`;
+    const lines: string[] = [];
+    const context = {
+      config: orderConfig,
+      database: { entities: ORDER_ENTITIES, migrations: ORDER_MIGRATIONS },
+      topics: [{ topic, partitions: 3 }],
+      out: (line: string) => lines.push(line),
+    };
+    expect(await runServiceCli(["topics", "list"], context)).toBe(0);
+    expect(await runServiceCli(["topics", "ensure", "--partitions", "2"], context)).toBe(0);
+    expect(await runServiceCli(["topics", "ensure", "--partitions", "5"], context)).toBe(0);
+    expect(lines).toEqual([`${topic}\tmissing`, `${topic}\t2 partition(s)`, `${topic}\t2 partition(s)`]);
+  });
+
   it("both services report ready only with database and broker up, and serve metrics", async () => {
     for (const url of [orderUrl, notificationUrl]) {
       const ready = await fetch(`${url}/health/ready`);

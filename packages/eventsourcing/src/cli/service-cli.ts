@@ -5,6 +5,7 @@ import {
   runMigrations,
   type DatabaseSettings,
   type PlatformConfig,
+  type TopicSpec,
 } from "@peakshop/platform-nest";
 import { DataSource } from "typeorm";
 import type { Projection } from "../projections/projection";
@@ -18,6 +19,8 @@ export interface ServiceCliContext {
   projections?: readonly Projection[];
   /** The service's consumer name, for its dead letters. */
   consumer?: string;
+  /** The topics the service reads and writes, its dead letters included (`topics ensure` creates them). */
+  topics?: readonly TopicSpec[];
   out?: (line: string) => void;
 }
 
@@ -26,11 +29,19 @@ export const SERVICE_CLI_USAGE = `commands:
   projections list                         name the service's read models
   projections rebuild <name>               empty one and replay the event store into it
   dead-letters list                        list the service's dead letters (JSON lines)
-  dead-letters replay [partition:offset...]  put them back on their topics (all if none given)`;
+  dead-letters replay [partition:offset...]  put them back on their topics (all if none given)
+  topics list                              the service's topics and their partition counts
+  topics ensure [--partitions N] [--replication-factor N]
+                                           create those missing (existing ones are left as they are;
+                                           replication: the broker's default unless given)`;
 
 /** The operations commands every service offers; returns the exit code. */
 export async function runServiceCli(argv: string[], context: ServiceCliContext): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { partitions: { type: "string" }, "replication-factor": { type: "string" } },
+  });
   const [group, action, ...rest] = positionals;
   const out = context.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   if (group === "migrate") {
@@ -56,6 +67,25 @@ export async function runServiceCli(argv: string[], context: ServiceCliContext):
     }
   }
   const brokers = context.config.KAFKA_BROKERS;
+  if (group === "topics" && brokers && context.topics && (action === "list" || action === "ensure")) {
+    const kafka = new KafkajsAdapter({
+      brokers,
+      clientId: `${context.config.SERVICE_NAME}-cli`,
+      service: context.config.SERVICE_NAME,
+      logLevel: "warn",
+    });
+    try {
+      if (action === "ensure") await kafka.ensureTopics(topicsToCreate(context.topics, values));
+      for (const { topic, partitions } of await kafka.describeTopics(
+        context.topics.map((spec) => spec.topic),
+      )) {
+        out(`${topic}\t${partitions === undefined ? "missing" : `${partitions} partition(s)`}`);
+      }
+      return 0;
+    } finally {
+      await kafka.close();
+    }
+  }
   if (group === "dead-letters" && brokers && context.consumer && (action === "list" || action === "replay")) {
     if (action === "list") {
       for (const letter of await listDeadLetters(brokers, context.consumer)) out(JSON.stringify(letter));
@@ -77,6 +107,27 @@ export async function runServiceCli(argv: string[], context: ServiceCliContext):
   }
   out(SERVICE_CLI_USAGE);
   return 2;
+}
+
+/** The service's topics with the operator's partition and replication settings, which win over the defaults. */
+export function topicsToCreate(
+  topics: readonly TopicSpec[],
+  options: { partitions?: string; "replication-factor"?: string },
+): TopicSpec[] {
+  const count = (name: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1)
+      throw new Error(`--${name} must be a positive integer, got ${value}`);
+    return parsed;
+  };
+  const partitions = count("partitions", options.partitions);
+  const replicationFactor = count("replication-factor", options["replication-factor"]);
+  return topics.map((spec) => ({
+    ...spec,
+    ...(partitions ? { partitions } : {}),
+    ...(replicationFactor ? { replicationFactor } : {}),
+  }));
 }
 
 /**

@@ -32,6 +32,8 @@ export abstract class KafkaPort {
   abstract publish(records: OutgoingRecord[]): Promise<void>;
   /** Creates missing topics; existing ones are left as they are. */
   abstract ensureTopics(specs: TopicSpec[]): Promise<void>;
+  /** Each topic's partition count, or undefined for a topic that does not exist. */
+  abstract describeTopics(topics: string[]): Promise<{ topic: string; partitions?: number }[]>;
   /** Throws unless the cluster answers a metadata request. */
   abstract ping(): Promise<void>;
   abstract close(): Promise<void>;

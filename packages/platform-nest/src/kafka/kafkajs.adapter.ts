@@ -57,6 +57,15 @@ export class KafkajsAdapter extends KafkaPort {
     }
   }
 
+  async describeTopics(topics: string[]): Promise<{ topic: string; partitions?: number }[]> {
+    const admin = await this.connectedAdmin();
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((topic) => existing.has(topic));
+    const metadata = present.length ? await admin.fetchTopicMetadata({ topics: present }) : { topics: [] };
+    const partitions = new Map(metadata.topics.map((topic) => [topic.name, topic.partitions.length]));
+    return topics.map((topic) => ({ topic, partitions: partitions.get(topic) }));
+  }
+
   private async createTopics(admin: Admin, missing: TopicSpec[]): Promise<void> {
     await admin.createTopics({
       waitForLeaders: true,
