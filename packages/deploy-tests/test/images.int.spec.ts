@@ -30,7 +30,7 @@ describe("images", () => {
     });
   });
 
-  it("are pinned by digest, which wins over the tag, in the Deployment and its migration Job alike", () => {
+  it("are pinned by digest, which wins over the tag, in the Deployment and its hook Jobs alike", () => {
     const manifests = render({
       values: DEFAULT_VALUES,
       set: ["payment.image.tag=1.2.3", `payment.image.digest=${DIGEST}`],
@@ -38,6 +38,7 @@ describe("images", () => {
     for (const [kind, name] of [
       ["Deployment", "peakshop-payment"],
       ["Job", "peakshop-payment-migrate"],
+      ["Job", "peakshop-payment-topics"],
     ] as const) {
       expect(imageOf(manifests, kind, name).containers[0]?.image).toBe(`peakshop/payment@${DIGEST}`);
     }

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { IConfigMap } from "kubernetes-models/v1";
 import { describe, expect, it } from "vitest";
 import { CONSUMERS } from "./support/apps";
 import { REPO_ROOT } from "./support/helm";
@@ -23,8 +22,6 @@ const SKELETON = "order.skeleton.events.v1";
 const DEAD_LETTERS = CONSUMERS.map((app) => `${app.name}.dead-letters.v1`);
 
 const topicsOf = (manifests: Manifest[]) => ofKind<KafkaTopic>(manifests, "KafkaTopic");
-const ensureTopics = (manifests: Manifest[]) =>
-  new Set(ofKind<IConfigMap>(manifests, "ConfigMap").flatMap((map) => map.data?.KAFKA_ENSURE_TOPICS ?? []));
 
 describe("Strimzi KafkaTopics", () => {
   it("exist for every AsyncAPI channel, the skeleton topic and each consumer's dead letters", () => {
@@ -54,6 +51,7 @@ describe("Strimzi KafkaTopics", () => {
     const manifests = render({
       values: DEFAULT_VALUES,
       set: [
+        "kafka.topics.job.enabled=false",
         "kafka.topics.strimzi.enabled=true",
         "kafka.topics.strimzi.clusterName=main",
         "kafka.topics.strimzi.overrides.inventory\\.stock\\.commands\\.v1.partitions=24",
@@ -75,16 +73,7 @@ describe("Strimzi KafkaTopics", () => {
     }
   });
 
-  it("replace the services' own topic creation at start", () => {
-    expect(ensureTopics(productionRender())).toEqual(new Set(["false"]));
-  });
-});
-
-describe("without Strimzi", () => {
-  it("lets the services create their topics at start, unless told not to", () => {
-    expect(ensureTopics(render({ values: DEFAULT_VALUES }))).toEqual(new Set(["true"]));
+  it("are not rendered by default (the topics Jobs create the topics)", () => {
     expect(topicsOf(render({ values: DEFAULT_VALUES }))).toEqual([]);
-    const managedElsewhere = render({ values: DEFAULT_VALUES, set: ["kafka.topics.createOnStart=false"] });
-    expect(ensureTopics(managedElsewhere)).toEqual(new Set(["false"]));
   });
 });

@@ -10,7 +10,10 @@ const HOOK = {
 };
 
 describe.each(RENDERS)("the migration Jobs of the $name render", ({ manifests }) => {
-  const jobs = () => ofKind<IJob>(manifests(), "Job");
+  const jobs = () =>
+    ofKind<IJob>(manifests(), "Job").filter(
+      (job) => job.metadata?.labels?.["app.kubernetes.io/component"] === "migrations",
+    );
 
   it("migrate every app's database with its own image, before install and upgrade", () => {
     const deployments = ofKind<IDeployment>(manifests(), "Deployment");
@@ -61,8 +64,13 @@ describe.each(RENDERS)("the migration Jobs of the $name render", ({ manifests })
 });
 
 describe("without migration Jobs", () => {
-  it("renders no hook at all", () => {
+  it("renders no migration Job, and no hook at all without the topics Jobs either", () => {
     const manifests = render({ values: DEFAULT_VALUES, set: ["migrations.enabled=false"] });
-    expect(manifests.filter((manifest) => manifest.metadata.annotations?.["helm.sh/hook"])).toEqual([]);
+    expect(manifests.filter((manifest) => manifest.metadata.name.endsWith("-migrate"))).toEqual([]);
+    const noHooks = render({
+      values: DEFAULT_VALUES,
+      set: ["migrations.enabled=false", "kafka.topics.job.enabled=false"],
+    });
+    expect(noHooks.filter((manifest) => manifest.metadata.annotations?.["helm.sh/hook"])).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ describe("the chart", () => {
     ["an HTTPRoute attached to nothing", ["httpRoute.enabled=true"], "httpRoute.parentRefs"],
     [
       "Strimzi topics without a cluster",
-      ["kafka.topics.strimzi.enabled=true"],
+      ["kafka.topics.job.enabled=false", "kafka.topics.strimzi.enabled=true"],
       "kafka.topics.strimzi.clusterName",
     ],
     [

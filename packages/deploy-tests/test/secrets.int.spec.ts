@@ -34,7 +34,7 @@ describe.each(RENDERS)("the $name render", ({ manifests }) => {
     }
   });
 
-  it("gives every app and migration Job its own database URL", () => {
+  it("gives every app and hook Job its own database URL", () => {
     const workloads = [
       ...ofKind<IDeployment>(manifests(), "Deployment"),
       ...ofKind<IJob>(manifests(), "Job"),

@@ -1,6 +1,6 @@
 {{/*
 An app's environment. Non-secret settings go to its ConfigMap (and inline into
-its migration Job, which runs before the ConfigMap exists); secrets are only
+its hook Jobs, which run before the ConfigMap exists); secrets are only
 ever referenced from existing Secrets, never rendered.
 */}}
 
@@ -10,8 +10,9 @@ ever referenced from existing Secrets, never rendered.
 {{- mul (sub (sub .values.terminationGracePeriodSeconds $shutdown.preStopSleepSeconds) $shutdown.marginSeconds) 1000 }}
 {{- end }}
 
+{{/* KAFKA_ENSURE_TOPICS: the services create their topics at start only with kafka.topics.createOnStart. */}}
 {{- define "peakshop.kafka.createTopicsOnStart" -}}
-{{- and .Values.kafka.topics.createOnStart (not .Values.kafka.topics.strimzi.enabled) }}
+{{- ternary "true" "false" .Values.kafka.topics.createOnStart }}
 {{- end }}
 
 {{/* YAML numbers arrive as float64: print whole ones without an exponent (1e+06). */}}
@@ -89,7 +90,7 @@ ever referenced from existing Secrets, never rendered.
 {{- end }}
 {{- end }}
 
-{{/* Every variable inline (migration Jobs): settings as values, then secrets and extras. */}}
+{{/* Every variable inline (hook Jobs): settings as values, then secrets and extras. */}}
 {{- define "peakshop.app.inlineEnv" -}}
 {{- range $name, $value := include "peakshop.app.config" . | fromYaml }}
 - name: {{ $name }}

@@ -64,10 +64,10 @@ app.kubernetes.io/component: {{ .app.name }}
 {{- end }}
 {{- end }}
 
-{{/* The migration Jobs run before the release's own ServiceAccount exists on a first install. */}}
-{{- define "peakshop.migrations.serviceAccountName" -}}
+{{/* The hook Jobs (topics, migrations) run before the release's own ServiceAccount exists on a first install. */}}
+{{- define "peakshop.hooks.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create }}
-{{- printf "%s-migrations" (include "peakshop.fullname" . | trunc 52 | trimSuffix "-") }}
+{{- printf "%s-hooks" (include "peakshop.fullname" . | trunc 57 | trimSuffix "-") }}
 {{- else }}
 {{- include "peakshop.serviceAccountName" . }}
 {{- end }}

@@ -1,4 +1,4 @@
-{{/* Pod settings the Deployments and the migration Jobs share. */}}
+{{/* Pod settings the Deployments and the hook Jobs (topics, migrations) share. */}}
 
 {{/* Identity and hardening of a pod: no API token, the images' non-root user, RuntimeDefault seccomp. */}}
 {{- define "peakshop.pod.security" -}}
@@ -24,7 +24,7 @@ volumeMounts:
     mountPath: /tmp
 {{- end }}
 
-{{/* Node selection of an app's pods (its migration Job too, without the spread). */}}
+{{/* Node selection of an app's pods (its hook Jobs too, without the spread). */}}
 {{- define "peakshop.app.scheduling" -}}
 {{- $values := .values }}
 {{- with $values.priorityClassName }}

@@ -29,6 +29,15 @@ shape). Like the services' own configuration, it names every problem at once.
 {{- if and $v.httpRoute.enabled (not $v.httpRoute.parentRefs) }}
 {{- $problems = append $problems "httpRoute.parentRefs: name the Gateway(s) the route attaches to" }}
 {{- end }}
+{{- $topicModes := list }}
+{{- range $mode, $on := dict "kafka.topics.job.enabled" $v.kafka.topics.job.enabled "kafka.topics.strimzi.enabled" $v.kafka.topics.strimzi.enabled "kafka.topics.createOnStart" $v.kafka.topics.createOnStart }}
+{{- if $on }}
+{{- $topicModes = append $topicModes $mode }}
+{{- end }}
+{{- end }}
+{{- if gt (len $topicModes) 1 }}
+{{- $problems = append $problems (printf "%s: choose one way to create the Kafka topics (job, strimzi or createOnStart), or none when they are managed elsewhere" (join " and " $topicModes)) }}
+{{- end }}
 {{- if and $v.kafka.topics.strimzi.enabled (not $v.kafka.topics.strimzi.clusterName) }}
 {{- $problems = append $problems "kafka.topics.strimzi.clusterName: required with kafka.topics.strimzi.enabled" }}
 {{- end }}

@@ -46,6 +46,9 @@ export const BANK_SIMULATOR: ExpectedApp = {
 
 export const CONSUMERS = APPS.filter((app) => app.consumes.length > 0);
 
+/** The apps with Kafka topics (`topics` in apps/<app>/src/cli.ts): all but the gateway (and the bank simulator). */
+export const KAFKA_APPS = APPS.filter((app) => app.key !== "gateway");
+
 export const objectName = (app: ExpectedApp) => `peakshop-${app.name}`;
 
 export function appOf(labels: Record<string, string> | undefined): ExpectedApp {
