@@ -54,19 +54,47 @@ function endpoint(brokers: string[], stop: () => Promise<void>): KafkaEndpoint {
   return { brokers, stop, createTopics: (specs) => createTopicsOn(brokers, specs) };
 }
 
+export interface KafkaOptions {
+  /**
+   * Clients must authenticate with SASL PLAIN as one of these users (name ->
+   * password), as on a managed cluster; the probe uses the process's
+   * KAFKA_SASL_* settings. Never with KAFKA_BROKERS (that cluster is as it is).
+   */
+  saslPlainUsers?: Record<string, string>;
+}
+
+/** The client listener as SASL_PLAINTEXT with the PLAIN mechanism and the given users. */
+function saslPlainListener(users: Record<string, string>): Record<string, string> {
+  const accounts = Object.entries(users)
+    .map(([name, password]) => `user_${name}="${password}"`)
+    .join(" ");
+  return {
+    KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: "PLAINTEXT:SASL_PLAINTEXT,BROKER:PLAINTEXT,CONTROLLER:PLAINTEXT",
+    KAFKA_SASL_ENABLED_MECHANISMS: "PLAIN",
+    KAFKA_LISTENER_NAME_PLAINTEXT_SASL_ENABLED_MECHANISMS: "PLAIN",
+    KAFKA_LISTENER_NAME_PLAINTEXT_PLAIN_SASL_JAAS_CONFIG: `org.apache.kafka.common.security.plain.PlainLoginModule required ${accounts};`,
+  };
+}
+
 /**
  * A Kafka broker for tests: the cluster at KAFKA_BROKERS if set, otherwise a
  * single-node KRaft container from the configured image. Ready means a produce
  * succeeded and a new consumer group joined and read it back.
  */
-export async function startKafka(env: NodeJS.ProcessEnv = process.env): Promise<KafkaEndpoint> {
-  if (env.KAFKA_BROKERS) {
+export async function startKafka(
+  env: NodeJS.ProcessEnv = process.env,
+  options: KafkaOptions = {},
+): Promise<KafkaEndpoint> {
+  if (env.KAFKA_BROKERS && !options.saslPlainUsers) {
     const brokers = env.KAFKA_BROKERS.split(",").map((broker) => broker.trim());
     await probeKafkaRoundTrip(brokers);
     return endpoint(brokers, async () => undefined);
   }
   const container: StartedTestContainer = await new GenericContainer(resolveImages(env).kafka)
-    .withEnvironment(KRAFT_SINGLE_NODE)
+    .withEnvironment({
+      ...KRAFT_SINGLE_NODE,
+      ...(options.saslPlainUsers ? saslPlainListener(options.saslPlainUsers) : {}),
+    })
     .withExposedPorts(9092)
     .withCommand([
       "sh",

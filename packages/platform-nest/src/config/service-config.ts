@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { kafkaConnectionSettings } from "../kafka/kafka-connection";
 
 const commaSeparated = z
   .string()
@@ -22,6 +23,7 @@ export const serviceConfigSchema = z.object({
   DATABASE_URL: postgresUrl,
   KAFKA_BROKERS: commaSeparated.describe("comma-separated host:port list"),
   KAFKA_CLIENT_ID: z.string().optional(),
+  ...kafkaConnectionSettings,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
   /** How long shutdown may take to finish in-flight work, in milliseconds. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
@@ -33,6 +35,10 @@ export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 export const httpServiceConfigSchema = serviceConfigSchema.omit({
   KAFKA_BROKERS: true,
   KAFKA_CLIENT_ID: true,
+  KAFKA_SSL: true,
+  KAFKA_SASL_MECHANISM: true,
+  KAFKA_SASL_USERNAME: true,
+  KAFKA_SASL_PASSWORD: true,
 });
 
 /** What the platform needs: Kafka settings only where the service uses Kafka. */

@@ -1,5 +1,6 @@
 import { ServerKafka, type KafkaOptions } from "@nestjs/microservices";
 import { Partitioners } from "kafkajs";
+import { kafkaConnection } from "./kafka-connection";
 import type { Registry } from "prom-client";
 import { isObservable, lastValueFrom } from "rxjs";
 import { ConsumerLagMetrics } from "./consumer-lag.metrics";
@@ -52,7 +53,7 @@ export interface KafkaConsumerSettings {
 export function kafkaConsumerServer(settings: KafkaConsumerSettings): KafkaConsumerServer {
   const options: NonNullable<KafkaOptions["options"]> = {
     postfixId: "",
-    client: { clientId: settings.clientId, brokers: settings.brokers },
+    client: { clientId: settings.clientId, brokers: settings.brokers, ...kafkaConnection() },
     consumer: { groupId: settings.groupId, allowAutoTopicCreation: false },
     subscribe: { fromBeginning: true },
     // Partitions are independent (order is per key), so handle several at once.

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Kafka, logLevel, Partitioners } from "kafkajs";
+import { kafkaConnection } from "./kafka-connection";
 
 const PROBE_TOPIC = "__peakshop_probe";
 const ATTEMPT_TIMEOUT_MS = 20_000;
@@ -30,6 +31,7 @@ async function attempt(brokers: string[], timeoutMs: number): Promise<void> {
   const kafka = new Kafka({
     clientId: "peakshop-probe",
     brokers,
+    ...kafkaConnection(),
     logLevel: logLevel.NOTHING,
     retry: { retries: 2, initialRetryTime: 100 },
   });

@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from "kafkajs";
+import { kafkaConnection } from "./kafka-connection";
 import type { IncomingMessage } from "./kafka.port";
 
 export interface TopicConsumer {
@@ -18,7 +19,7 @@ export async function consumeTopic(
   topics: string[],
   handle: (message: IncomingMessage, consumer: TopicConsumer) => Promise<void>,
 ): Promise<TopicConsumer> {
-  const kafka = new Kafka({ clientId: groupId, brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: groupId, brokers, ...kafkaConnection(), logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
   const handle_: TopicConsumer = {
     commit: (message) =>

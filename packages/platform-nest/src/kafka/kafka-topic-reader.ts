@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
+import { kafkaConnection } from "./kafka-connection";
 
 export interface ReadRecord {
   topic: string;
@@ -21,7 +22,12 @@ export async function readTopic(
   enough: (records: ReadRecord[]) => boolean,
   timeoutMs = 30_000,
 ): Promise<ReadRecord[]> {
-  const kafka = new Kafka({ clientId: "peakshop-reader", brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: "peakshop-reader",
+    brokers,
+    ...kafkaConnection(),
+    logLevel: logLevel.NOTHING,
+  });
   const consumer = kafka.consumer({ groupId: `peakshop-reader-${randomUUID()}` });
   const records: ReadRecord[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -61,7 +67,12 @@ export async function readTopicToEnd(
   topic: string,
   timeoutMs = 30_000,
 ): Promise<ReadRecord[]> {
-  const kafka = new Kafka({ clientId: "peakshop-reader", brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: "peakshop-reader",
+    brokers,
+    ...kafkaConnection(),
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   let ends: Map<number, bigint>;

@@ -1,5 +1,6 @@
 import { Kafka, Partitioners, type Admin, type Producer } from "kafkajs";
 import { kafkajsLogCreator, KAFKAJS_LOG_LEVEL } from "./kafkajs-log";
+import { kafkaConnection } from "./kafka-connection";
 import { KafkaPort, type OutgoingRecord, type TopicSpec } from "./kafka.port";
 
 export interface KafkaClientSettings {
@@ -20,6 +21,7 @@ export class KafkajsAdapter extends KafkaPort {
     this.kafka = new Kafka({
       clientId: settings.clientId,
       brokers: settings.brokers,
+      ...kafkaConnection(),
       logLevel: KAFKAJS_LOG_LEVEL,
       logCreator: kafkajsLogCreator(settings.service, settings.logLevel),
       retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
