@@ -136,7 +136,7 @@ describe("egress", () => {
           podSelector: { matchLabels: { "strimzi.io/cluster": "peakshop" } },
         },
       ],
-      ports: [{ port: 9092, protocol: "TCP" }],
+      ports: [{ port: 9093, protocol: "TCP" }],
     });
     expect(payment).toContainEqual({
       to: [{ ipBlock: { cidr: "203.0.113.0/24" } }],

@@ -40,12 +40,18 @@ describe.each(RENDERS)("the pods of the $name render", ({ manifests }) => {
     }
   });
 
-  it("write only to an emptyDir at /tmp", () => {
+  it("write only to an emptyDir at /tmp, and read at most the Kafka CA besides", () => {
+    const tmp = expect.objectContaining({ name: "tmp", emptyDir: expect.any(Object) });
+    const kafkaCa = expect.objectContaining({ name: "kafka-ca", secret: expect.any(Object) });
     for (const [name, template] of podTemplates(manifests())) {
       const volumes = template.spec?.volumes ?? [];
-      expect(volumes, name).toEqual([expect.objectContaining({ name: "tmp", emptyDir: expect.any(Object) })]);
+      const withCa = volumes.some((volume) => volume.name === "kafka-ca");
+      expect(volumes, name).toEqual(withCa ? [tmp, kafkaCa] : [tmp]);
       for (const container of template.spec!.containers) {
-        expect(container.volumeMounts, name).toEqual([{ name: "tmp", mountPath: "/tmp" }]);
+        expect(container.volumeMounts, name).toEqual([
+          { name: "tmp", mountPath: "/tmp" },
+          ...(withCa ? [{ name: "kafka-ca", mountPath: "/etc/peakshop/kafka-ca", readOnly: true }] : []),
+        ]);
       }
     }
   });

@@ -6,7 +6,14 @@ import { ofKind, type Manifest } from "./support/manifests";
 import { RENDERS } from "./support/renders";
 
 /** Variables that carry credentials; they may only come from existing Secrets. */
-const SECRET_VARIABLES = ["DATABASE_URL", "AUTH_DEV_SECRET", "SMTP_URL", "WEBHOOK_SECRET"];
+const SECRET_VARIABLES = [
+  "DATABASE_URL",
+  "AUTH_DEV_SECRET",
+  "SMTP_URL",
+  "WEBHOOK_SECRET",
+  "KAFKA_SASL_USERNAME",
+  "KAFKA_SASL_PASSWORD",
+];
 /** What a credential looks like in a rendered value: a URL with a password, a key. */
 const CREDENTIAL = /:\/\/[^/\s:@]+:[^/\s@]+@|password|secret|token|BEGIN [A-Z ]*PRIVATE KEY/i;
 

@@ -15,6 +15,21 @@ ever referenced from existing Secrets, never rendered.
 {{- ternary "true" "false" .Values.kafka.topics.createOnStart }}
 {{- end }}
 
+{{/* Whether an app's pods mount kafka.tls.caSecret: apps that use Kafka, over TLS, with a CA Secret. Takes root and app. */}}
+{{- define "peakshop.app.kafkaCa" -}}
+{{- $tls := .root.Values.kafka.tls }}
+{{- if and .app.kafka $tls.enabled $tls.caSecret.name }}true{{ end }}
+{{- end }}
+
+{{/* Where the Kafka CA is mounted, and its file there (NODE_EXTRA_CA_CERTS is the two joined). */}}
+{{- define "peakshop.kafka.caDir" -}}
+/etc/peakshop/kafka-ca
+{{- end }}
+
+{{- define "peakshop.kafka.caFile" -}}
+ca.crt
+{{- end }}
+
 {{/* YAML numbers arrive as float64: print whole ones without an exponent (1e+06). */}}
 {{- define "peakshop.envValue" -}}
 {{- if and (kindIs "float64" .) (eq (floor .) .) }}
@@ -39,6 +54,13 @@ ever referenced from existing Secrets, never rendered.
 {{- $_ := set $env "KAFKA_ENSURE_TOPICS" (include "peakshop.kafka.createTopicsOnStart" $root) }}
 {{- if $app.consumes }}
 {{- $_ := set $env "KAFKA_GROUP_ID" $app.name }}
+{{- end }}
+{{- $_ := set $env "KAFKA_SSL" (ternary "true" "false" $root.Values.kafka.tls.enabled) }}
+{{- with $root.Values.kafka.sasl.mechanism }}
+{{- $_ := set $env "KAFKA_SASL_MECHANISM" . }}
+{{- end }}
+{{- if include "peakshop.app.kafkaCa" . }}
+{{- $_ := set $env "NODE_EXTRA_CA_CERTS" (printf "%s/%s" (include "peakshop.kafka.caDir" .) (include "peakshop.kafka.caFile" .)) }}
 {{- end }}
 {{- end }}
 {{- range $name, $callee := include "peakshop.app.callees" . | fromYaml }}
@@ -77,6 +99,11 @@ ever referenced from existing Secrets, never rendered.
 {{- $values := .values }}
 {{- $database := default (include "peakshop.app.fullname" (dict "root" .root "app" .app "suffix" "-database")) $values.database.existingSecret }}
 {{- include "peakshop.secretEnv" (dict "name" "DATABASE_URL" "secret" $database "key" $values.database.key) }}
+{{- $sasl := .root.Values.kafka.sasl }}
+{{- if and .app.kafka $sasl.mechanism }}
+{{ include "peakshop.secretEnv" (dict "name" "KAFKA_SASL_USERNAME" "secret" $sasl.existingSecret "key" $sasl.usernameKey) }}
+{{ include "peakshop.secretEnv" (dict "name" "KAFKA_SASL_PASSWORD" "secret" $sasl.existingSecret "key" $sasl.passwordKey) }}
+{{- end }}
 {{- if and (eq .app.key "gateway") (eq $values.auth.mode "dev") }}
 {{ include "peakshop.secretEnv" (dict "name" "AUTH_DEV_SECRET" "secret" $values.auth.devSecret.existingSecret "key" $values.auth.devSecret.key) }}
 {{- end }}

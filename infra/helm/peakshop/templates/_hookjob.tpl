@@ -52,6 +52,6 @@ spec:
             {{- include "peakshop.app.inlineEnv" $ctx | trim | nindent 12 }}
           resources:
             {{- toYaml $job.resources | nindent 12 }}
-          {{- include "peakshop.container.security" $root | nindent 10 }}
-      {{- include "peakshop.pod.volumes" $root | nindent 6 }}
+          {{- include "peakshop.container.security" $ctx | nindent 10 }}
+      {{- include "peakshop.pod.volumes" $ctx | nindent 6 }}
 {{- end }}

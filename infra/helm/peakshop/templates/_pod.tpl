@@ -8,20 +8,39 @@ securityContext:
   {{- toYaml .Values.podSecurityContext | nindent 2 }}
 {{- end }}
 
-{{/* A writable /tmp on a read-only root filesystem. */}}
+{{/*
+Volumes of an app's pods (Deployment and hook Jobs; takes root and app): a
+writable /tmp on a read-only root filesystem and, for the apps that use Kafka
+over TLS with a private CA, that CA's PEM from kafka.tls.caSecret.
+*/}}
 {{- define "peakshop.pod.volumes" -}}
 volumes:
   - name: tmp
     emptyDir:
-      sizeLimit: {{ .Values.tmpVolumeSizeLimit }}
+      sizeLimit: {{ .root.Values.tmpVolumeSizeLimit }}
+{{- if include "peakshop.app.kafkaCa" . }}
+{{- $ca := .root.Values.kafka.tls.caSecret }}
+  - name: kafka-ca
+    secret:
+      secretName: {{ $ca.name }}
+      items:
+        - key: {{ $ca.key }}
+          path: {{ include "peakshop.kafka.caFile" . }}
+{{- end }}
 {{- end }}
 
+{{/* The container's hardening and its mounts (takes root and app, as peakshop.pod.volumes). */}}
 {{- define "peakshop.container.security" -}}
 securityContext:
-  {{- toYaml .Values.containerSecurityContext | nindent 2 }}
+  {{- toYaml .root.Values.containerSecurityContext | nindent 2 }}
 volumeMounts:
   - name: tmp
     mountPath: /tmp
+{{- if include "peakshop.app.kafkaCa" . }}
+  - name: kafka-ca
+    mountPath: {{ include "peakshop.kafka.caDir" . }}
+    readOnly: true
+{{- end }}
 {{- end }}
 
 {{/* Node selection of an app's pods (its hook Jobs too, without the spread). */}}

@@ -8,6 +8,12 @@ shape). Like the services' own configuration, it names every problem at once.
 {{- if not $v.kafka.brokers }}
 {{- $problems = append $problems "kafka.brokers: give your Kafka's bootstrap brokers (host:port)" }}
 {{- end }}
+{{- if and $v.kafka.sasl.mechanism (not $v.kafka.sasl.existingSecret) }}
+{{- $problems = append $problems (printf "kafka.sasl.existingSecret: required with kafka.sasl.mechanism=%s (the Secret holding the SASL username and password)" $v.kafka.sasl.mechanism) }}
+{{- end }}
+{{- if and $v.kafka.tls.caSecret.name (not $v.kafka.tls.enabled) }}
+{{- $problems = append $problems "kafka.tls.caSecret.name: set kafka.tls.enabled too (the CA only verifies TLS connections)" }}
+{{- end }}
 {{- if and (not $v.bankSimulator.enabled) (not $v.payment.bankUrl) }}
 {{- $problems = append $problems "payment.bankUrl: required unless bankSimulator.enabled (staging and demos only)" }}
 {{- end }}

@@ -2,7 +2,7 @@
 // (and the operators' CRD schemas) that kubernetes-models compiles. A kind
 // without a model is an error: an object nobody checked must not pass.
 import { HTTPRoute } from "@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1";
-import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1";
+import { ScaledObject, TriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1";
 import {
   PrometheusRule,
   ServiceMonitor,
@@ -33,6 +33,7 @@ const MODELS: readonly ModelClass[] = [
   ServiceMonitor,
   PrometheusRule,
   ScaledObject,
+  TriggerAuthentication,
   KafkaTopicV1beta2,
   KafkaTopicV1,
 ] as unknown as ModelClass[];
