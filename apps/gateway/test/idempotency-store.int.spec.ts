@@ -42,10 +42,9 @@ describe("Idempotency-Keys in PostgreSQL", () => {
   it("keeps the first answer until the key expires, then lets the key start over", async () => {
     const key = ref();
     const dayAgo = new Date(Date.now() - 25 * HOUR);
-    expect(await store.claim(key, "first", dayAgo, new Date(dayAgo.getTime() - 24 * HOUR))).toEqual({
-      claimed: true,
-    });
-    await store.complete(key, { status: 202, body: { orderId: "o-1" } });
+    const first = await store.claim(key, "first", dayAgo, new Date(dayAgo.getTime() - 24 * HOUR));
+    if (!first.claimed) throw new Error("the first claim must win");
+    await store.complete(key, first.token, { status: 202, body: { orderId: "o-1" } });
 
     const now = new Date();
     const withinTtl = await store.claim(key, "second", now, new Date(now.getTime() - 48 * HOUR));
@@ -57,7 +56,27 @@ describe("Idempotency-Keys in PostgreSQL", () => {
 
     expect(await store.claim(key, "second", now, new Date(now.getTime() - 24 * HOUR))).toEqual({
       claimed: true,
+      token: now,
     });
+  });
+
+  it("lets an attempt whose key was taken over neither complete nor release the new holder's claim", async () => {
+    const key = ref();
+    const stalled = new Date(Date.now() - 60_000);
+    const first = await store.claim(key, "h", stalled, new Date(0));
+    if (!first.claimed) throw new Error("the first claim must win");
+    const now = new Date();
+    const second = await store.takeOver(key, new Date(now.getTime() - 30_000), now);
+    expect(second).toEqual(now);
+
+    await store.release(key, first.token);
+    await store.complete(key, first.token, { status: 202, body: { from: "the stalled attempt" } });
+    const held = await store.claim(key, "h", new Date(), new Date(0));
+    expect(held).toMatchObject({ claimed: false, record: { response: null } });
+
+    await store.complete(key, second!, { status: 202, body: { from: "the holder" } });
+    const done = await store.claim(key, "h", new Date(), new Date(0));
+    expect(done).toMatchObject({ claimed: false, record: { response: { body: { from: "the holder" } } } });
   });
 
   it("purges only expired keys, in bounded batches", async () => {

@@ -9,6 +9,12 @@ export interface StreamOptions {
   maxReconnects?: number;
   /** Called each time a connection is open and events can flow (e.g. to show "live"). */
   onOpen?: () => void;
+  /**
+   * A connection that brings nothing (no event, no heartbeat) for this long is
+   * taken for dead (a half-open TCP connection) and replaced. Default 45000,
+   * three times the gateway's heartbeat.
+   */
+  idleTimeoutMs?: number;
   /** Wait before reconnecting until the server says otherwise (its `retry` field), in ms. Default 2000. */
   retryMs?: number;
 }
@@ -67,6 +73,7 @@ export async function* eventStream<T>(
     maxReconnects = 5,
     retryMs: initialRetryMs = 2_000,
     onOpen,
+    idleTimeoutMs = 45_000,
     isLast,
   }: StreamControl<T> = {},
 ): AsyncGenerator<StreamEvent<T>> {
@@ -74,6 +81,12 @@ export async function* eventStream<T>(
   let retryMs = initialRetryMs;
   let failures = 0;
   while (!signal?.aborted) {
+    const attempt = new AbortController();
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const stillAlive = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => attempt.abort(new Error("the stream went quiet")), idleTimeoutMs);
+    };
     let response: Response;
     try {
       response = await request.fetch(request.url, {
@@ -82,7 +95,7 @@ export async function* eventStream<T>(
           ...(await request.headers()),
           ...(last ? { "last-event-id": last } : {}),
         },
-        signal,
+        signal: signal ? AbortSignal.any([signal, attempt.signal]) : attempt.signal,
       });
     } catch (error) {
       if (signal?.aborted) return;
@@ -101,26 +114,44 @@ export async function* eventStream<T>(
       throw new StreamRefused(response.status, await response.json().catch(() => undefined));
     }
     onOpen?.();
+    stillAlive();
     const events = response.body
+      .pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            stillAlive();
+            controller.enqueue(chunk);
+          },
+        }),
+      )
       .pipeThrough(new TextDecoderStream())
       .pipeThrough(new EventSourceParserStream({ onRetry: (ms) => (retryMs = ms) }));
     try {
       for await (const event of events as AsyncIterable<EventSourceMessage>) {
         failures = 0;
-        if (event.id) last = event.id;
-        const parsed = {
-          id: event.id ?? "",
-          type: event.event ?? "message",
-          data: JSON.parse(event.data) as T,
-        };
+        const parsed = parseEvent<T>(event);
+        // An event that is not ours (e.g. a proxy's error text) neither counts nor moves Last-Event-ID.
+        if (!parsed) continue;
+        if (parsed.id) last = parsed.id;
         yield parsed;
         if (isLast?.(parsed)) return;
       }
     } catch (error) {
       if (signal?.aborted) return;
       if (++failures > maxReconnects) throw error;
+    } finally {
+      clearTimeout(watchdog);
     }
     // The server ended the stream (or the connection dropped): reconnect where we left off.
     await sleep(retryMs, signal);
+  }
+}
+
+function parseEvent<T>(event: EventSourceMessage): StreamEvent<T> | undefined {
+  if (event.event === "error") return undefined;
+  try {
+    return { id: event.id ?? "", type: event.event ?? "message", data: JSON.parse(event.data) as T };
+  } catch {
+    return undefined;
   }
 }

@@ -73,4 +73,34 @@ describe("eventStream", () => {
     ).rejects.toThrow("no more answers");
     expect(sent.map((headers) => headers.get("last-event-id"))).toEqual(["7", "7", "7"]);
   });
+
+  it("skips an event that is not JSON or is an error, without moving Last-Event-ID past it", async () => {
+    const { sent, request } = scripted(
+      sse('id: 1\ndata: {"n":1}\n\nevent: error\nid: 9\ndata: Internal error\n\n'),
+      sse("", 204),
+    );
+    const events = await collect(eventStream<{ n: number }>(request, { retryMs: 1 }));
+    expect(events.map((event) => event.id)).toEqual(["1"]);
+    expect(sent[1]?.get("last-event-id")).toBe("1");
+  });
+
+  it("replaces a connection that goes quiet, resuming after the last event", async () => {
+    const sent: (string | null)[] = [];
+    // Like fetch, the body fails once the request's signal aborts; until then it stays silent after one event.
+    const fetch = (async (_url: string, init?: RequestInit) => {
+      sent.push(new Headers(init?.headers).get("last-event-id"));
+      if (sent.length > 1) return sse("", 204);
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('id: 1\ndata: {"n":1}\n\n'));
+          init?.signal?.addEventListener("abort", () => controller.error(init.signal?.reason));
+        },
+      });
+      return new Response(body, { headers: { "content-type": "text/event-stream" } });
+    }) as typeof globalThis.fetch;
+    const request = { url: "http://gateway/v1/x/stream", headers: () => ({}), fetch };
+    const events = await collect(eventStream<{ n: number }>(request, { idleTimeoutMs: 50, retryMs: 1 }));
+    expect(events.map((event) => event.id)).toEqual(["1"]);
+    expect(sent).toEqual([null, "1"]);
+  });
 });

@@ -43,6 +43,7 @@ export class IdempotentRequestHandler {
   async execute(ref: KeyRef, hash: string, run: () => Promise<StoredResponse>): Promise<StoredResponse> {
     const now = new Date();
     const claim = await this.store.claim(ref, hash, now, new Date(now.getTime() - this.ttlMs));
+    let token = claim.claimed ? claim.token : undefined;
     if (!claim.claimed) {
       const decision = decideReplay(claim.record, hash, now, this.staleAfterMs);
       switch (decision.kind) {
@@ -59,9 +60,8 @@ export class IdempotentRequestHandler {
         case "in-progress":
           throw new KeyInProgress();
         case "take-over":
-          if (!(await this.store.takeOver(ref, new Date(now.getTime() - this.staleAfterMs), now))) {
-            throw new KeyInProgress();
-          }
+          token = await this.store.takeOver(ref, new Date(now.getTime() - this.staleAfterMs), now);
+          if (!token) throw new KeyInProgress();
           break;
         default: {
           const _: never = decision;
@@ -69,16 +69,18 @@ export class IdempotentRequestHandler {
         }
       }
     }
+    if (!token) throw new Error("an idempotency key runs only once claimed");
+    const held = token;
     let response: StoredResponse;
     try {
       response = await run();
     } catch (error) {
       // Unreachable or failing upstream: nothing final happened that we know of; let a retry try again.
-      await this.store.release(ref);
+      await this.store.release(ref, held);
       throw error;
     }
-    if (isReplayable(response.status)) await this.store.complete(ref, response);
-    else await this.store.release(ref);
+    if (isReplayable(response.status)) await this.store.complete(ref, held, response);
+    else await this.store.release(ref, held);
     return response;
   }
 }

@@ -1,9 +1,11 @@
-import { HttpException, Inject, Injectable, type MessageEvent } from "@nestjs/common";
+import { HttpException, Inject, Injectable, Logger, type MessageEvent } from "@nestjs/common";
 import { ProblemException, SERVICE_CONFIG } from "@peakshop/platform-nest";
 import type { FastifyReply } from "fastify";
 import {
+  catchError,
   concat,
   concatMap,
+  EMPTY,
   endWith,
   from,
   interval,
@@ -51,6 +53,8 @@ const FEED_PAGE = 50;
  */
 @Injectable()
 export class EventStreams {
+  private readonly logger = new Logger(EventStreams.name);
+
   constructor(
     private readonly upstream: UpstreamClient,
     private readonly poller: SharedPoller,
@@ -140,7 +144,9 @@ export class EventStreams {
   private admit(reply: FastifyReply): void {
     const release = this.openStreams.tryAcquire();
     if (release) {
-      reply.raw.once("close", release);
+      // A client that left while the first fetch ran has closed already: no "close" will come.
+      if (reply.raw.destroyed) release();
+      else reply.raw.once("close", release);
       return;
     }
     this.metrics.rejected("stream_limit");
@@ -170,8 +176,17 @@ export class EventStreams {
     const heartbeats = interval(this.config.SSE_HEARTBEAT_SECONDS * 1000).pipe(
       map((): MessageEvent => ({ comment: "keep-alive" })),
     );
+    // A failed poll ends the stream quietly rather than with Nest's `error` event,
+    // which carries an id of its own that a client would resume after; the
+    // client reconnects with its last real event's id and misses nothing.
+    const safeEvents = events.pipe(
+      catchError((error: unknown) => {
+        this.logger.warn({ err: error }, "event stream ended by a failed poll; the client will reconnect");
+        return EMPTY;
+      }),
+    );
     return merge(
-      concat(of<MessageEvent>({ comment: "connected" }), events).pipe(endWith(END)),
+      concat(of<MessageEvent>({ comment: "connected" }), safeEvents).pipe(endWith(END)),
       heartbeats,
     ).pipe(
       takeWhile((message): message is MessageEvent => message !== END),

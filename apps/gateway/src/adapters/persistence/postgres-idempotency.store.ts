@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
-import { IdempotencyStore, type KeyRef } from "../../application/idempotency-store.port";
+import { IdempotencyStore, type ClaimToken, type KeyRef } from "../../application/idempotency-store.port";
 import type { IdempotencyRecord, StoredResponse } from "../../domain/idempotency";
 
 interface Row {
@@ -21,7 +21,7 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
     requestHash: string,
     now: Date,
     expiredBefore: Date,
-  ): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord }> {
+  ): Promise<{ claimed: true; token: ClaimToken } | { claimed: false; record: IdempotencyRecord }> {
     // One statement: of two concurrent claims one inserts (or takes over an
     // expired key); the other waits for its commit, then does nothing and reads
     // the winner's row.
@@ -35,7 +35,7 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
        RETURNING key`,
       [ref.customerId, ref.key, requestHash, now, expiredBefore],
     );
-    if (inserted.length === 1) return { claimed: true as const };
+    if (inserted.length === 1) return { claimed: true as const, token: now };
     const [row]: Row[] = await this.dataSource.query(
       `SELECT request_hash, response_status, response_body, created_at
          FROM idempotency_keys WHERE customer_id = $1 AND key = $2`,
@@ -46,28 +46,29 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
     return { claimed: false as const, record: toRecord(row) };
   }
 
-  async takeOver(ref: KeyRef, staleBefore: Date, now: Date): Promise<boolean> {
+  async takeOver(ref: KeyRef, staleBefore: Date, now: Date): Promise<ClaimToken | undefined> {
     const rows: unknown[] = await this.dataSource.query(
       `UPDATE idempotency_keys SET created_at = $4
         WHERE customer_id = $1 AND key = $2 AND response_status IS NULL AND created_at < $3
         RETURNING key`,
       [ref.customerId, ref.key, staleBefore, now],
     );
-    return countOf(rows) === 1;
+    return countOf(rows) === 1 ? now : undefined;
   }
 
-  async complete(ref: KeyRef, response: StoredResponse): Promise<void> {
+  async complete(ref: KeyRef, token: ClaimToken, response: StoredResponse): Promise<void> {
     await this.dataSource.query(
-      `UPDATE idempotency_keys SET response_status = $3, response_body = $4
-        WHERE customer_id = $1 AND key = $2`,
-      [ref.customerId, ref.key, response.status, JSON.stringify(response.body ?? null)],
+      `UPDATE idempotency_keys SET response_status = $4, response_body = $5
+        WHERE customer_id = $1 AND key = $2 AND created_at = $3 AND response_status IS NULL`,
+      [ref.customerId, ref.key, token, response.status, JSON.stringify(response.body ?? null)],
     );
   }
 
-  async release(ref: KeyRef): Promise<void> {
+  async release(ref: KeyRef, token: ClaimToken): Promise<void> {
     await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE customer_id = $1 AND key = $2 AND response_status IS NULL`,
-      [ref.customerId, ref.key],
+      `DELETE FROM idempotency_keys
+        WHERE customer_id = $1 AND key = $2 AND created_at = $3 AND response_status IS NULL`,
+      [ref.customerId, ref.key, token],
     );
   }
 

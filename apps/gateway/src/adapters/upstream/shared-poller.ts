@@ -17,9 +17,16 @@ export class SharedPoller {
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: GatewayConfig) {}
 
+  /**
+   * The resource's poll results. The loop is found or started on subscription,
+   * not here: a stream that never subscribes (it ended before it needed polls)
+   * leaves nothing behind.
+   */
   watch<T>(key: string, fetch: () => Promise<T>): Observable<T> {
-    const existing = this.loops.get(key) as Observable<T> | undefined;
-    if (existing) return existing;
+    return defer(() => (this.loops.get(key) as Observable<T> | undefined) ?? this.start(key, fetch));
+  }
+
+  private start<T>(key: string, fetch: () => Promise<T>): Observable<T> {
     const loop: Observable<T> = timer(
       this.config.SSE_POLL_INTERVAL_MS,
       this.config.SSE_POLL_INTERVAL_MS,
