@@ -35,7 +35,12 @@ describe("admission control at the gateway", () => {
       { port: 0 },
     );
     narrow = await startGatewayService(
-      loadGatewayConfig({ ...env, GATEWAY_MAX_IN_FLIGHT: "1", SSE_MAX_STREAMS: "1" }),
+      loadGatewayConfig({
+        ...env,
+        GATEWAY_MAX_IN_FLIGHT: "1",
+        SSE_MAX_STREAMS: "1",
+        SSE_ORDER_GRACE_MS: "0",
+      }),
       { port: 0 },
     );
     [limitedUrl, narrowUrl] = [await urlOf(limited), await urlOf(narrow)];
@@ -179,6 +184,15 @@ describe("admission control at the gateway", () => {
   });
 
   it("bounds open event streams apart from requests in flight: 503 past SSE_MAX_STREAMS, slot back on close", async () => {
+    // A refused stream (no such order) gives its slot back with its answer.
+    const missing = await call(narrowUrl, `/v1/orders/${randomUUID()}/stream`, "alice");
+    expect(missing.status).toBe(404);
+    await missing.arrayBuffer();
+    await waitFor(async () => (await metric(narrowUrl, "gateway_sse_streams_open")) === 0, {
+      timeoutMs: 10_000,
+      description: "the refused stream's slot given back",
+    });
+
     const open = new AbortController();
     const stream = await call(narrowUrl, "/v1/notifications/stream", "alice", { signal: open.signal });
     expect(stream.status).toBe(200);

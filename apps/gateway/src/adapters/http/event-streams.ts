@@ -65,11 +65,12 @@ export class EventStreams {
 
   /** `status` events of the caller's order, ending after a final status; ids count the changes. */
   async orderStatus(caller: Caller, orderId: string, lastEventId: string | undefined, reply: FastifyReply) {
+    // Admitted before any call to the services: at the stream limit a reconnect costs them nothing.
+    this.admit(reply);
     const fetchOrder = () => this.fetch(caller, "order", `/v1/orders/${orderId}`, OrderView);
     const first = await this.soonFound(fetchOrder);
     let received = changesReceived(lastEventId);
     if (isFinalStatus(first.status) && received >= first.history.length) throw new StreamFinished();
-    this.admit(reply);
     const orders = concat(of(first), this.poller.watch(`order:${caller.customerId}:${orderId}`, fetchOrder));
     const events = orders.pipe(
       takeWhile((order) => !isFinalStatus(order.status), true),
@@ -86,8 +87,8 @@ export class EventStreams {
   async notifications(caller: Caller, lastEventId: string | undefined, reply: FastifyReply) {
     const path = `/v1/customers/${encodeURIComponent(caller.customerId)}/notifications?limit=${FEED_PAGE}`;
     const fetchFeed = async () => (await this.fetch(caller, "notification", path, NotificationFeed)).items;
-    const { unseen, seen } = initiallyUnseen(await fetchFeed(), lastEventId);
     this.admit(reply);
+    const { unseen, seen } = initiallyUnseen(await fetchFeed(), lastEventId);
     // Bounded: only ids that can still be on the page matter.
     const known = new Set(seen);
     const remember = (id: string) => {
@@ -140,7 +141,10 @@ export class EventStreams {
     return body;
   }
 
-  /** Takes a stream slot until the connection closes, or answers 503 when none is free. */
+  /**
+   * Takes a stream slot until the connection closes (an error answer closes it
+   * too, so refusals give the slot back), or answers 503 when none is free.
+   */
   private admit(reply: FastifyReply): void {
     const release = this.openStreams.tryAcquire();
     if (release) {
