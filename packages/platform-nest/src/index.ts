@@ -18,7 +18,15 @@ export { PlatformModule } from "./platform.module";
 export { boundShutdown, startService, type StartOptions } from "./bootstrap/start-service";
 export { probeKafkaRoundTrip } from "./kafka/kafka-probe";
 export { readTopic, readTopicToEnd, type ReadRecord } from "./kafka/kafka-topic-reader";
-export { ProblemDetailsFilter, ProblemException, type ProblemDetails } from "./http/problem-details.filter";
+export {
+  ProblemDetailsFilter,
+  ProblemException,
+  problemFilterFor,
+  problemType,
+  type ProblemDetails,
+  type ProblemFilterOptions,
+} from "./http/problem-details.filter";
+export { parseRequest } from "./http/parse-request";
 export { PollingWorker } from "./lifecycle/polling-worker";
 export {
   gaugeReadAtScrape,

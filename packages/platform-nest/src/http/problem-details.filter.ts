@@ -5,6 +5,7 @@ import {
   Logger,
   type ArgumentsHost,
   type ExceptionFilter,
+  type Type,
 } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 
@@ -17,6 +18,9 @@ export interface ProblemDetails {
   errors?: { field: string; message: string }[];
   [extension: string]: unknown;
 }
+
+/** The `type` of a peakshop-specific problem, e.g. `urn:peakshop:problem:invalid-request`. */
+export const problemType = (code: string): string => `urn:peakshop:problem:${code}`;
 
 /** Throw this for a problem with a specific type, detail or field errors. */
 export class ProblemException extends HttpException {
@@ -31,6 +35,14 @@ export class ProblemException extends HttpException {
   }
 }
 
+/** How an app answers its own errors; what it leaves out gets this filter's defaults. */
+export interface ProblemFilterOptions {
+  /** The app's domain errors as problems; `undefined` leaves an exception to the defaults. */
+  map?: (exception: unknown) => ProblemDetails | undefined;
+  /** Headers to send with a problem, e.g. Retry-After on a 503. */
+  headers?: (problem: ProblemDetails) => Record<string, string> | undefined;
+}
+
 /**
  * Every HTTP error leaves as application/problem+json. Unexpected errors are
  * logged and answered 500 without internals.
@@ -39,13 +51,34 @@ export class ProblemException extends HttpException {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger("HTTP");
 
+  constructor(private readonly options: ProblemFilterOptions = {}) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== "http") throw exception;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const problem = toProblem(exception);
+    const problem = this.options.map?.(exception) ?? toProblem(exception);
     if (problem.status >= 500) this.logger.error({ err: exception }, "request failed");
-    void reply.status(problem.status).header("content-type", "application/problem+json").send(problem);
+    void reply.status(problem.status).header("content-type", "application/problem+json");
+    for (const [name, value] of Object.entries(this.options.headers?.(problem) ?? {})) {
+      void reply.header(name, value);
+    }
+    void reply.send(problem);
   }
+}
+
+/**
+ * A filter class for `@UseFilters` that answers the app's own errors as `options`
+ * says and everything else as ProblemDetailsFilter does.
+ */
+export function problemFilterFor(options: ProblemFilterOptions): Type<ProblemDetailsFilter> {
+  // Its own constructor without parameters, so that Nest can instantiate it.
+  @Catch()
+  class AppProblemsFilter extends ProblemDetailsFilter {
+    constructor() {
+      super(options);
+    }
+  }
+  return AppProblemsFilter;
 }
 
 function toProblem(exception: unknown): ProblemDetails {

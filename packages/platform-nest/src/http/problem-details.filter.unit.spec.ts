@@ -1,8 +1,19 @@
-import { BadRequestException, type ArgumentsHost } from "@nestjs/common";
+import {
+  BadRequestException,
+  NotFoundException,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from "@nestjs/common";
 import { describe, expect, it } from "vitest";
-import { ProblemDetailsFilter, ProblemException } from "./problem-details.filter";
+import {
+  ProblemDetailsFilter,
+  ProblemException,
+  problemFilterFor,
+  problemType,
+  type ProblemDetails,
+} from "./problem-details.filter";
 
-function send(exception: unknown) {
+function send(exception: unknown, filter: ExceptionFilter = new ProblemDetailsFilter()) {
   const sent: { status?: number; headers: Record<string, string>; body?: unknown } = { headers: {} };
   const reply = {
     status(code: number) {
@@ -22,7 +33,7 @@ function send(exception: unknown) {
     getType: () => "http",
     switchToHttp: () => ({ getResponse: () => reply }),
   } as unknown as ArgumentsHost;
-  new ProblemDetailsFilter().catch(exception, host);
+  filter.catch(exception, host);
   return sent;
 }
 
@@ -57,5 +68,86 @@ describe("ProblemDetailsFilter", () => {
     const sent = send(new Error("password=hunter2 leaked in a stack"));
     expect(sent.status).toBe(500);
     expect(JSON.stringify(sent.body)).not.toContain("hunter2");
+  });
+});
+
+class OutOfStock extends Error {
+  constructor(readonly available: number) {
+    super(`Only ${available} left.`);
+  }
+}
+
+class ShopClosed extends Error {}
+
+function shopProblemOf(exception: unknown): ProblemDetails | undefined {
+  if (exception instanceof OutOfStock) {
+    const { message: detail, available } = exception;
+    return { type: problemType("out-of-stock"), title: "Out of stock", status: 409, detail, available };
+  }
+  if (exception instanceof ShopClosed) {
+    return {
+      type: problemType("shop-closed"),
+      title: "Shop closed",
+      status: 503,
+      detail: "Come back later.",
+    };
+  }
+  return undefined;
+}
+
+describe("problemFilterFor", () => {
+  const ShopProblemsFilter = problemFilterFor({
+    map: shopProblemOf,
+    headers: (problem) => (problem.status === 503 ? { "retry-after": "1" } : undefined),
+  });
+  const sendToShop = (exception: unknown) => send(exception, new ShopProblemsFilter());
+
+  it("answers a mapped domain error with the app's problem, extension members included", () => {
+    const sent = sendToShop(new OutOfStock(2));
+    expect(sent.status).toBe(409);
+    expect(sent.headers).toEqual({ "content-type": "application/problem+json" });
+    expect(sent.body).toEqual({
+      type: "urn:peakshop:problem:out-of-stock",
+      title: "Out of stock",
+      status: 409,
+      detail: "Only 2 left.",
+      available: 2,
+    });
+  });
+
+  it("adds the app's headers to the problems it asks them for", () => {
+    const sent = sendToShop(new ShopClosed());
+    expect(sent.status).toBe(503);
+    expect(sent.headers).toEqual({ "content-type": "application/problem+json", "retry-after": "1" });
+  });
+
+  it("leaves an unmapped HttpException to the defaults", () => {
+    const sent = sendToShop(new NotFoundException("no such shelf"));
+    expect(sent.status).toBe(404);
+    expect(sent.body).toEqual({
+      type: "about:blank",
+      title: "Not found",
+      status: 404,
+      detail: "no such shelf",
+    });
+  });
+
+  it("answers an unknown error 500 without internals", () => {
+    const sent = sendToShop(new Error("password=hunter2"));
+    expect(sent.status).toBe(500);
+    expect(sent.body).toMatchObject({ type: "about:blank", title: "Internal Server Error", status: 500 });
+    expect(JSON.stringify(sent.body)).not.toContain("hunter2");
+  });
+
+  it("keeps a client error from Fastify a 4xx", () => {
+    const tooLarge = Object.assign(new Error("Request body is too large"), { statusCode: 413 });
+    const sent = sendToShop(tooLarge);
+    expect(sent.status).toBe(413);
+    expect(sent.body).toMatchObject({ status: 413, detail: "Request body is too large" });
+  });
+
+  it("is a class Nest can instantiate without arguments", () => {
+    expect(ShopProblemsFilter.length).toBe(0);
+    expect(new ShopProblemsFilter()).toBeInstanceOf(ProblemDetailsFilter);
   });
 });

@@ -45,23 +45,3 @@ export const faultsBody = z.strictObject({
   lostResponseRate: rate.optional(),
   declineRate: rate.optional(),
 });
-
-/** A request that does not have the expected shape; answered 400 with one entry per field. */
-export class RequestInvalid extends Error {
-  constructor(readonly errors: { field: string; message: string }[]) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join("; "));
-    this.name = "RequestInvalid";
-  }
-}
-
-/** Parses one part of a request (`where` names it in errors, e.g. `body`, `header.idempotency-key`). */
-export function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new RequestInvalid(
-    result.error.issues.map((issue) => ({
-      field: [where, ...issue.path.map(String)].join("."),
-      message: issue.message,
-    })),
-  );
-}

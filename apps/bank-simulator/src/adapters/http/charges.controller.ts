@@ -9,6 +9,7 @@ import {
   UseFilters,
   UseInterceptors,
 } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import type { FastifyReply } from "fastify";
 import { CreateChargeHandler } from "../../application/create-charge.handler";
 import { FindChargeHandler } from "../../application/find-charge.handler";
@@ -16,7 +17,7 @@ import { noChargeForKey } from "../../domain/bank.errors";
 import { PAYMENT_TOKENS, type ChargeDecision } from "../../domain/charge";
 import { BankMetrics } from "../metrics/bank.metrics";
 import { BankProblemsFilter } from "./bank-problems.filter";
-import { chargeBody, idempotencyKeyHeader, parse } from "./bank.requests";
+import { chargeBody, idempotencyKeyHeader } from "./bank.requests";
 import { chargeView } from "./bank.views";
 import { FaultInjector } from "./fault-injector";
 import { FaultsInterceptor } from "./faults.interceptor";
@@ -40,8 +41,8 @@ export class ChargesController {
     @Body() body: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const idempotencyKey = parse(idempotencyKeyHeader, key, "header.idempotency-key");
-    const request = parse(chargeBody, body, "body");
+    const idempotencyKey = parseRequest(idempotencyKeyHeader, key, "header.idempotency-key");
+    const request = parseRequest(chargeBody, body, "body");
     const forcedDecline = request.paymentToken === PAYMENT_TOKENS.ok && this.faults.forcesDecline();
     const decision = await this.createCharge.execute(idempotencyKey, request, forcedDecline);
     this.record(decision, forcedDecline);
@@ -51,7 +52,7 @@ export class ChargesController {
 
   @Get(":idempotencyKey")
   async find(@Param("idempotencyKey") key: string) {
-    const idempotencyKey = parse(idempotencyKeyHeader, key, "path.idempotencyKey");
+    const idempotencyKey = parseRequest(idempotencyKeyHeader, key, "path.idempotencyKey");
     const charge = await this.findCharge.execute(idempotencyKey);
     if (!charge) throw noChargeForKey(idempotencyKey);
     return chargeView(charge);

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Put, UseFilters } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import { NO_FAULTS } from "../../domain/faults";
 import { BankProblemsFilter } from "./bank-problems.filter";
-import { faultsBody, parse } from "./bank.requests";
+import { faultsBody } from "./bank.requests";
 import { FaultInjector } from "./fault-injector";
 
 /** Test control: which faults the bank plays. Not itself subject to faults. */
@@ -18,6 +19,6 @@ export class FaultsController {
   /** Replaces the whole setting: omitted fields take their defaults, so `{}` turns every fault off. */
   @Put()
   put(@Body() body: unknown) {
-    return this.faults.replace({ ...NO_FAULTS, ...parse(faultsBody, body ?? {}, "body") });
+    return this.faults.replace({ ...NO_FAULTS, ...parseRequest(faultsBody, body ?? {}, "body") });
   }
 }

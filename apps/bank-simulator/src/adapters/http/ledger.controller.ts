@@ -1,7 +1,8 @@
 import { Controller, Get, Query, UseFilters } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import { ReadLedgerHandler } from "../../application/read-ledger.handler";
 import { BankProblemsFilter } from "./bank-problems.filter";
-import { ledgerQuery, parse } from "./bank.requests";
+import { ledgerQuery } from "./bank.requests";
 import { chargeView, refundView } from "./bank.views";
 
 /** Not subject to faults: it is the tests' view of the truth, not part of the bank's API under load. */
@@ -12,7 +13,7 @@ export class LedgerController {
 
   @Get()
   async ledger(@Query() query: unknown) {
-    const { charges, refunds } = await this.readLedger.execute(parse(ledgerQuery, query, "query"));
+    const { charges, refunds } = await this.readLedger.execute(parseRequest(ledgerQuery, query, "query"));
     return { charges: charges.map(chargeView), refunds: refunds.map(refundView) };
   }
 }

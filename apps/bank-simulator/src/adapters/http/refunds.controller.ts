@@ -1,9 +1,10 @@
 import { Body, Controller, Headers, Post, Res, UseFilters, UseInterceptors } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import type { FastifyReply } from "fastify";
 import { CreateRefundHandler } from "../../application/create-refund.handler";
 import { BankMetrics } from "../metrics/bank.metrics";
 import { BankProblemsFilter } from "./bank-problems.filter";
-import { idempotencyKeyHeader, parse, refundBody } from "./bank.requests";
+import { idempotencyKeyHeader, refundBody } from "./bank.requests";
 import { refundView } from "./bank.views";
 import { FaultInjector } from "./fault-injector";
 import { FaultsInterceptor } from "./faults.interceptor";
@@ -26,8 +27,8 @@ export class RefundsController {
     @Body() body: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const idempotencyKey = parse(idempotencyKeyHeader, key, "header.idempotency-key");
-    const request = parse(refundBody, body, "body");
+    const idempotencyKey = parseRequest(idempotencyKeyHeader, key, "header.idempotency-key");
+    const request = parseRequest(refundBody, body, "body");
     const decision = await this.createRefund.execute(idempotencyKey, request);
     if (decision.kind === "replayed") this.metrics.replays.inc({ operation: "refund" });
     else this.metrics.refunds.inc();

@@ -15,26 +15,6 @@ export const skuParam = Sku;
 /** Bounded like CheckoutRequested's idempotencyKey, so an accepted key can always be published. */
 export const idempotencyKeyHeader = z.string().min(1).max(255);
 
-/** A request that does not have the expected shape; answered 400 with one entry per field. */
-export class RequestInvalid extends Error {
-  constructor(readonly errors: { field: string; message: string }[]) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join("; "));
-    this.name = "RequestInvalid";
-  }
-}
-
-/** Parses one part of a request (`where` names it in errors, e.g. `body`, `path.sku`). */
-export function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new RequestInvalid(
-    result.error.issues.map((issue) => ({
-      field: [where, ...issue.path.map(String)].filter(Boolean).join("."),
-      message: issue.message,
-    })),
-  );
-}
-
 const HEADER_SAFE_ID = /^[\x21-\x7e]{1,200}$/;
 
 /**

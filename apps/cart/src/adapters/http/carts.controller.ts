@@ -11,6 +11,7 @@ import {
   Req,
   UseFilters,
 } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import { AddItemHandler } from "../../application/add-item.handler";
 import type { CartView } from "../../application/cart-view";
 import { ChangeQuantityHandler } from "../../application/change-quantity.handler";
@@ -24,7 +25,6 @@ import {
   checkoutBody,
   customerIdParam,
   idempotencyKeyHeader,
-  parse,
   requestIdOf,
   skuParam,
 } from "./cart.requests";
@@ -46,14 +46,14 @@ export class CartsController {
 
   @Get()
   get(@Param("customerId") customerId: string): Promise<CartView> {
-    return this.getCart.execute(parse(customerIdParam, customerId, "path.customerId"));
+    return this.getCart.execute(parseRequest(customerIdParam, customerId, "path.customerId"));
   }
 
   @Post("items")
   @HttpCode(200)
   add(@Param("customerId") customerId: string, @Body() body: unknown): Promise<CartView> {
-    const customer = parse(customerIdParam, customerId, "path.customerId");
-    const { sku, quantity } = parse(addItemBody, body, "body");
+    const customer = parseRequest(customerIdParam, customerId, "path.customerId");
+    const { sku, quantity } = parseRequest(addItemBody, body, "body");
     return this.addItem.execute(customer, sku, quantity);
   }
 
@@ -63,15 +63,15 @@ export class CartsController {
     @Param("sku") sku: string,
     @Body() body: unknown,
   ): Promise<CartView> {
-    const customer = parse(customerIdParam, customerId, "path.customerId");
-    const { quantity } = parse(changeQuantityBody, body, "body");
-    return this.changeQuantity.execute(customer, parse(skuParam, sku, "path.sku"), quantity);
+    const customer = parseRequest(customerIdParam, customerId, "path.customerId");
+    const { quantity } = parseRequest(changeQuantityBody, body, "body");
+    return this.changeQuantity.execute(customer, parseRequest(skuParam, sku, "path.sku"), quantity);
   }
 
   @Delete("items/:sku")
   remove(@Param("customerId") customerId: string, @Param("sku") sku: string): Promise<CartView> {
-    const customer = parse(customerIdParam, customerId, "path.customerId");
-    return this.removeItem.execute(customer, parse(skuParam, sku, "path.sku"));
+    const customer = parseRequest(customerIdParam, customerId, "path.customerId");
+    return this.removeItem.execute(customer, parseRequest(skuParam, sku, "path.sku"));
   }
 
   /** 202 once CheckoutRequested is durable in the outbox: the order will reach a final state (I1). */
@@ -83,9 +83,9 @@ export class CartsController {
     @Body() body: unknown,
     @Req() request: { id?: unknown },
   ): Promise<{ orderId: string; status: "PLACED" }> {
-    const customer = parse(customerIdParam, customerId, "path.customerId");
-    const key = parse(idempotencyKeyHeader, idempotencyKey, "header.Idempotency-Key");
-    const { paymentToken } = parse(checkoutBody, body, "body");
+    const customer = parseRequest(customerIdParam, customerId, "path.customerId");
+    const key = parseRequest(idempotencyKeyHeader, idempotencyKey, "header.Idempotency-Key");
+    const { paymentToken } = parseRequest(checkoutBody, body, "body");
     const { orderId } = await this.checkout.execute({
       customerId: customer,
       idempotencyKey: key,

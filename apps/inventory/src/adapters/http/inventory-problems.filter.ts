@@ -1,4 +1,4 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from "@nestjs/common";
+import { problemFilterFor, problemType, type ProblemDetails } from "@peakshop/platform-nest";
 import { StockBelowCommitments } from "../../domain/stock-level";
 import { RequestInvalid } from "./product.requests";
 
@@ -10,25 +10,7 @@ export class ProductNotFound extends Error {
   }
 }
 
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { field: string; message: string }[];
-  [extension: string]: unknown;
-}
-
-/** The reply methods used (Fastify's), without depending on Fastify's types. */
-interface Reply {
-  status(code: number): Reply;
-  header(name: string, value: string): Reply;
-  send(body: unknown): unknown;
-}
-
-const problemType = (code: string) => `urn:peakshop:problem:${code}`;
-
-function problemOf(exception: unknown): Problem {
+function inventoryProblemOf(exception: unknown): ProblemDetails | undefined {
   if (exception instanceof RequestInvalid) {
     const { message: detail, errors } = exception;
     return { type: problemType("invalid-request"), title: "Invalid request", status: 400, detail, errors };
@@ -53,29 +35,8 @@ function problemOf(exception: unknown): Problem {
       sold: commitments.sold,
     };
   }
-  if (exception instanceof HttpException) {
-    const status = exception.getStatus();
-    // Fastify's own rejections (malformed JSON, wrong content type) arrive here.
-    const type = status === 400 ? problemType("invalid-request") : "about:blank";
-    return { type, title: exception.name, status, detail: exception.message };
-  }
-  const detail = "Something went wrong on our side; please retry.";
-  return { type: "about:blank", title: "Internal Server Error", status: 500, detail };
+  return undefined;
 }
 
 /** Answers every failure of the inventory HTTP API as application/problem+json (RFC 9457). */
-@Catch()
-export class InventoryProblemsFilter implements ExceptionFilter {
-  private readonly logger = new Logger("InventoryHttp");
-
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const problem = problemOf(exception);
-    if (problem.status >= 500) this.logger.error({ err: exception }, "request failed");
-    host
-      .switchToHttp()
-      .getResponse<Reply>()
-      .status(problem.status)
-      .header("content-type", "application/problem+json")
-      .send(problem);
-  }
-}
+export const InventoryProblemsFilter = problemFilterFor({ map: inventoryProblemOf });
