@@ -1,99 +1,34 @@
-import type { INestApplication } from "@nestjs/common";
-import { createPeakshopClient, type PeakshopClient, type StreamEvent } from "@peakshop/client";
-import {
-  gatewaySettingsFor,
-  startCheckoutSystem,
-  type CheckoutSystem,
-} from "@peakshop/system-tests/checkout-system";
+import { createPeakshopClient } from "@peakshop/client";
 import { testContext, waitFor } from "@peakshop/testing";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadGatewayConfig, startGatewayService } from "../src/app";
-import { startIdentityProvider, type IdentityProvider } from "./support/identity-provider";
+import { collect, short, startGatewayHarness, urlOf, type GatewayHarness } from "./support/gateway-harness";
 
 const ctx = testContext(inject("peakshopInfrastructure"));
-const short = () => randomUUID().slice(0, 8);
-const tokens = new WeakMap<PeakshopClient, string>();
-
-/** Every event of a stream until it ends, bounded so a stream that never ends fails the test. */
-async function collect<T>(events: AsyncGenerator<StreamEvent<T>>, max = 20): Promise<StreamEvent<T>[]> {
-  const all: StreamEvent<T>[] = [];
-  for await (const event of events) {
-    all.push(event);
-    if (all.length >= max) break;
-  }
-  return all;
-}
 
 describe("the gateway in front of the checkout system, through the typed client", () => {
-  let system: CheckoutSystem;
-  let gateway: INestApplication;
-  let base: string;
-  let gatewayEnv: Record<string, string>;
-  let anonymous: PeakshopClient;
-  let admin: PeakshopClient;
-
-  const urlOf = async (app: INestApplication) => (await app.getUrl()).replace("[::1]", "127.0.0.1");
+  let h: GatewayHarness;
 
   beforeAll(async () => {
-    system = await startCheckoutSystem(ctx);
-    gatewayEnv = await gatewaySettingsFor(ctx, system, {
-      SSE_POLL_INTERVAL_MS: "200",
-      SSE_ORDER_GRACE_MS: "2000",
-    });
-    gateway = await startGatewayService(loadGatewayConfig(gatewayEnv), { port: 0 });
-    base = await urlOf(gateway);
-    anonymous = createPeakshopClient({ baseUrl: base });
-    admin = await signIn("ops-admin", ["admin"]);
+    h = await startGatewayHarness(ctx);
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await system?.stop();
+    await h?.stop();
   });
 
-  async function signIn(customerId: string, roles?: "admin"[]): Promise<PeakshopClient> {
-    const { data, response } = await anonymous.api.POST("/v1/auth/dev-token", {
-      body: { customerId, ...(roles ? { roles } : {}) },
-    });
-    expect(response.status).toBe(200);
-    const client = createPeakshopClient({ baseUrl: base, token: data!.token });
-    tokens.set(client, data!.token);
-    return client;
-  }
-
-  async function productOnSale(stock = 10): Promise<string> {
-    const sku = `lantern-${short()}`;
-    const { response } = await admin.api.PUT("/v1/admin/products/{sku}", {
-      params: { path: { sku } },
-      body: { name: "Festival lantern", priceCents: 1250, currency: "EUR", stock },
-    });
-    expect(response.status).toBe(201);
-    return sku;
-  }
-
-  async function placeOrder(client: PeakshopClient, sku: string, paymentToken = "tok_ok"): Promise<string> {
-    const cart = await client.api.POST("/v1/cart/items", { body: { sku, quantity: 2 } });
-    expect(cart.response.status, JSON.stringify(cart.error)).toBe(200);
-    const { data, response } = await client.api.POST("/v1/checkout", {
-      params: { header: { "idempotency-key": randomUUID() } },
-      body: { paymentToken },
-    });
-    expect(response.status).toBe(202);
-    return data!.orderId;
-  }
-
   it("runs a checkout for the token's customer, once per Idempotency-Key, visible only to them", async () => {
-    const alice = await signIn(`alice-${short()}`);
-    const mallory = await signIn(`mallory-${short()}`);
+    const alice = await h.signIn(`alice-${short()}`);
+    const mallory = await h.signIn(`mallory-${short()}`);
     const sku = `lantern-${short()}`;
     const product = { name: "Festival lantern", priceCents: 1250, currency: "EUR", stock: 10 };
 
-    const unauthenticated = await anonymous.api.GET("/v1/cart");
+    const unauthenticated = await h.anonymous.api.GET("/v1/cart");
     expect(unauthenticated.response.status).toBe(401);
     expect(unauthenticated.response.headers.get("content-type")).toContain("application/problem+json");
-    const badToken = createPeakshopClient({ baseUrl: base, token: "not.a.token" });
+    const badToken = createPeakshopClient({ baseUrl: h.base, token: "not.a.token" });
     expect((await badToken.api.GET("/v1/cart")).response.status).toBe(401);
 
     const forbidden = await alice.api.PUT("/v1/admin/products/{sku}", {
@@ -102,7 +37,7 @@ describe("the gateway in front of the checkout system, through the typed client"
     });
     expect(forbidden.response.status).toBe(403);
     expect(forbidden.error).toMatchObject({ status: 403 });
-    const created = await admin.api.PUT("/v1/admin/products/{sku}", {
+    const created = await h.admin.api.PUT("/v1/admin/products/{sku}", {
       params: { path: { sku } },
       body: product,
     });
@@ -189,66 +124,9 @@ describe("the gateway in front of the checkout system, through the typed client"
     expect(feed.items.length).toBeGreaterThan(0);
   });
 
-  it("resumes an order's stream after Last-Event-ID, and answers 204 once it has all of it", async () => {
-    const sku = await productOnSale();
-    const bob = await signIn(`bob-${short()}`);
-    const orderId = await placeOrder(bob, sku, "tok_declined");
-    const all = await collect(bob.followOrder(orderId));
-    expect(all.at(-1)?.data).toMatchObject({ status: "CANCELLED", reason: expect.any(String) });
-
-    const resumed = await collect(bob.followOrder(orderId, { lastEventId: "2" }));
-    expect(resumed.map((event) => event.id)).toEqual(all.slice(2).map((event) => event.id));
-    expect(resumed.map((event) => event.data)).toEqual(all.slice(2).map((event) => event.data));
-
-    const finished = await fetch(`${base}/v1/orders/${orderId}/stream`, {
-      headers: { authorization: `Bearer ${tokens.get(bob)}`, "last-event-id": all.at(-1)!.id },
-    });
-    expect(finished.status).toBe(204);
-  });
-
-  it("streams a customer's notifications as they come, and resumes after Last-Event-ID", async () => {
-    const sku = await productOnSale();
-    const carol = await signIn(`carol-${short()}`);
-    const controller = new AbortController();
-    let opened!: () => void;
-    const open = new Promise<void>((resolve) => (opened = resolve));
-    const live = carol.followNotifications({ signal: controller.signal, onOpen: () => opened() });
-    const first = live.next();
-    await open;
-
-    const orderId = await placeOrder(carol, sku);
-    const received: StreamEvent<{ id: string; orderId?: string; kind: string }>[] = [];
-    try {
-      for (let next = await first; !next.done; next = await live.next()) {
-        received.push(next.value);
-        if (next.value.data.kind === "order-confirmed" || received.length >= 10) break;
-      }
-    } finally {
-      controller.abort();
-    }
-    expect(received.length).toBeGreaterThan(0);
-    expect(received.every((event) => event.type === "notification" && event.id === event.data.id)).toBe(true);
-    expect(received.every((event) => event.data.orderId === orderId)).toBe(true);
-    expect(new Set(received.map((event) => event.id)).size).toBe(received.length);
-    expect(received.at(-1)?.data.kind).toBe("order-confirmed");
-
-    const resume = new AbortController();
-    const after = carol.followNotifications({ lastEventId: received[0]!.id, signal: resume.signal });
-    const resumed: string[] = [];
-    try {
-      for await (const event of after) {
-        resumed.push(event.id);
-        if (resumed.length === received.length - 1) break;
-      }
-    } finally {
-      resume.abort();
-    }
-    expect(resumed).toEqual(received.slice(1).map((event) => event.id));
-  });
-
   it("answers concurrent duplicates of a checkout 409 with Retry-After, and places one order", async () => {
-    const sku = await productOnSale();
-    const dave = await signIn(`dave-${short()}`);
+    const sku = await h.productOnSale();
+    const dave = await h.signIn(`dave-${short()}`);
     await dave.api.POST("/v1/cart/items", { body: { sku, quantity: 1 } });
     const key = randomUUID();
     const answers = await Promise.all(
@@ -283,7 +161,7 @@ describe("the gateway in front of the checkout system, through the typed client"
   });
 
   it("rejects unknown fields with 400 and errors[]", async () => {
-    const erin = await signIn(`erin-${short()}`);
+    const erin = await h.signIn(`erin-${short()}`);
     const body = { sku: "lantern", quantity: 1, customerId: "someone-else" } as {
       sku: string;
       quantity: number;
@@ -296,17 +174,17 @@ describe("the gateway in front of the checkout system, through the typed client"
   });
 
   it("echoes X-Request-Id, and makes one up when the client sent none", async () => {
-    const echoed = await anonymous.api.GET("/v1/status", { headers: { "x-request-id": "trace-me-123" } });
+    const echoed = await h.anonymous.api.GET("/v1/status", { headers: { "x-request-id": "trace-me-123" } });
     expect(echoed.response.status).toBe(200);
     expect(echoed.response.headers.get("x-request-id")).toBe("trace-me-123");
     expect(echoed.data).toMatchObject({ payments: "operational" });
-    const generated = await anonymous.api.GET("/v1/cart");
+    const generated = await h.anonymous.api.GET("/v1/cart");
     expect(generated.response.status).toBe(401);
     expect(generated.response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("answers an empty cart's checkout 422, and replays that for the same key", async () => {
-    const frank = await signIn(`frank-${short()}`);
+    const frank = await h.signIn(`frank-${short()}`);
     const init = {
       params: { header: { "idempotency-key": randomUUID() } },
       body: { paymentToken: "tok_ok" },
@@ -320,23 +198,23 @@ describe("the gateway in front of the checkout system, through the typed client"
   });
 
   it("serves its OpenAPI document (the checked-in one) and a browsable view of it", async () => {
-    const served = await (await fetch(`${base}/openapi.json`)).json();
+    const served = await (await fetch(`${h.base}/openapi.json`)).json();
     const checkedIn = JSON.parse(readFileSync(new URL("../openapi.json", import.meta.url), "utf8"));
     expect(served).toEqual(checkedIn);
-    const page = await fetch(`${base}/docs`);
+    const page = await fetch(`${h.base}/docs`);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(await page.text()).toContain("/openapi.json");
-    const script = await fetch(`${base}/docs/swagger-ui-bundle.js`);
+    const script = await fetch(`${h.base}/docs/swagger-ui-bundle.js`);
     expect(script.status).toBe(200);
     expect(script.headers.get("content-type")).toContain("javascript");
-    expect((await fetch(`${base}/docs/..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${h.base}/docs/..%2Fpackage.json`)).status).toBe(404);
   });
 
   it("answers 503 with Retry-After when a service does not answer", async () => {
     const closed = await startGatewayService(
       loadGatewayConfig({
-        ...gatewayEnv,
+        ...h.env,
         NOTIFICATION_URL: "http://127.0.0.1:9",
         UPSTREAM_TIMEOUT_MS: "1000",
       }),
@@ -353,64 +231,5 @@ describe("the gateway in front of the checkout system, through the typed client"
     } finally {
       await closed.close();
     }
-  });
-
-  describe("in production auth mode (JWKS)", () => {
-    let provider: IdentityProvider;
-    let production: INestApplication;
-    let productionUrl: string;
-
-    beforeAll(async () => {
-      provider = await startIdentityProvider();
-      const { AUTH_DEV_SECRET: _, ...withoutDevSecret } = gatewayEnv;
-      production = await startGatewayService(
-        loadGatewayConfig({
-          ...withoutDevSecret,
-          AUTH_MODE: "jwks",
-          AUTH_JWKS_URL: provider.jwksUrl,
-          AUTH_ISSUER: provider.issuer,
-          AUTH_AUDIENCE: provider.audience,
-        }),
-        { port: 0 },
-      );
-      productionUrl = await urlOf(production);
-    });
-
-    afterAll(async () => {
-      await production?.close();
-      await provider?.stop();
-    });
-
-    it("accepts the identity provider's tokens, refuses others, and serves no dev tokens", async () => {
-      const customerId = `grace-${short()}`;
-      const grace = createPeakshopClient({ baseUrl: productionUrl, token: await provider.sign(customerId) });
-      const cart = await grace.api.GET("/v1/cart");
-      expect(cart.response.status, JSON.stringify(cart.error)).toBe(200);
-      expect(cart.data).toMatchObject({ items: [], totalCents: 0 });
-
-      const forged = createPeakshopClient({
-        baseUrl: productionUrl,
-        token: await provider.forge(customerId),
-      });
-      expect((await forged.api.GET("/v1/cart")).response.status).toBe(401);
-      const devSigned = createPeakshopClient({ baseUrl: productionUrl, token: tokens.get(admin) });
-      expect((await devSigned.api.GET("/v1/cart")).response.status).toBe(401);
-
-      const devToken = await createPeakshopClient({ baseUrl: productionUrl }).api.POST("/v1/auth/dev-token", {
-        body: { customerId },
-      });
-      expect(devToken.response.status).toBe(404);
-
-      const adminClient = createPeakshopClient({
-        baseUrl: productionUrl,
-        token: await provider.sign("ops", ["admin"]),
-      });
-      const sku = `lamp-${short()}`;
-      const put = await adminClient.api.PUT("/v1/admin/products/{sku}", {
-        params: { path: { sku } },
-        body: { name: "Lamp", priceCents: 500, currency: "EUR", stock: 1 },
-      });
-      expect(put.response.status).toBe(201);
-    });
   });
 });
