@@ -4,65 +4,30 @@
 import type { ITriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1";
 import type { IDeployment } from "kubernetes-models/apps/v1";
 import type { IJob } from "kubernetes-models/batch/v1";
-import type { IConfigMap, IContainer, IPodSpec } from "kubernetes-models/v1";
+import type { IConfigMap } from "kubernetes-models/v1";
 import { describe, expect, it } from "vitest";
-import { APPS, BANK_SIMULATOR, CONSUMERS, KAFKA_APPS, objectName, type ExpectedApp } from "./support/apps";
+import { CONSUMERS, KAFKA_APPS, objectName } from "./support/apps";
 import { templateError } from "./support/helm";
 import { validateManifest } from "./support/kubernetes-models";
 import { ofKind, render, type Manifest } from "./support/manifests";
+import {
+  CA_DIR,
+  CA_FILE,
+  configOf,
+  deploymentOf,
+  envNames,
+  jobOf,
+  KAFKA_SETTINGS,
+  KEDA,
+  kafkaTrigger,
+  NO_KAFKA_APPS,
+  podOf,
+  SASL_VARIABLES,
+  scaledObjectsOf,
+  SECURED,
+  workloadsOf,
+} from "./support/kafka-security";
 import { DEFAULT_VALUES, RENDERS, STAGING_VALUES, productionRender } from "./support/renders";
-
-interface ScaledObject extends Manifest {
-  spec: {
-    scaleTargetRef: { name: string };
-    triggers: { type: string; metadata: Record<string, string>; authenticationRef?: { name: string } }[];
-  };
-}
-
-const CA_DIR = "/etc/peakshop/kafka-ca";
-const CA_FILE = `${CA_DIR}/ca.crt`;
-const NO_KAFKA_APPS = [APPS.find((app) => app.key === "gateway")!, BANK_SIMULATOR];
-const KAFKA_SETTINGS = ["KAFKA_SSL", "KAFKA_SASL_MECHANISM", "NODE_EXTRA_CA_CERTS"];
-const SASL_VARIABLES = ["KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD"];
-
-/** Every consumer on KEDA instead of its HPA. */
-const KEDA = CONSUMERS.flatMap((app) => [
-  `${app.key}.autoscaling.hpa.enabled=false`,
-  `${app.key}.autoscaling.keda.enabled=true`,
-]);
-/** A private CA and SCRAM, with non-default Secret keys so the test sees they are used. */
-const SECURED = [
-  "kafka.tls.enabled=true",
-  "kafka.tls.caSecret.name=kafka-ca-pem",
-  "kafka.tls.caSecret.key=ca.pem",
-  "kafka.sasl.mechanism=scram-sha-256",
-  "kafka.sasl.existingSecret=kafka-credentials",
-  "kafka.sasl.usernameKey=user",
-  "kafka.sasl.passwordKey=pass",
-];
-
-const configOf = (manifests: Manifest[], app: ExpectedApp) =>
-  ofKind<IConfigMap>(manifests, "ConfigMap").find((map) => map.metadata?.name === objectName(app))!.data!;
-const deploymentOf = (manifests: Manifest[], app: ExpectedApp) =>
-  ofKind<IDeployment>(manifests, "Deployment").find(
-    (deployment) => deployment.metadata?.name === objectName(app),
-  )!;
-const jobOf = (manifests: Manifest[], app: ExpectedApp, suffix: "topics" | "migrate") =>
-  ofKind<IJob>(manifests, "Job").find((job) => job.metadata?.name === `${objectName(app)}-${suffix}`);
-const podOf = (workload: IDeployment | IJob): IPodSpec => workload.spec!.template.spec!;
-const envNames = (container: IContainer) => (container.env ?? []).map((variable) => variable.name);
-const scaledObjectsOf = (manifests: Manifest[]) => ofKind<ScaledObject>(manifests, "ScaledObject");
-const kafkaTrigger = (scaled: ScaledObject) =>
-  scaled.spec.triggers.find((trigger) => trigger.type === "kafka")!;
-
-/** The pods of an app: its Deployment and its hook Jobs. */
-function workloadsOf(manifests: Manifest[], app: ExpectedApp): (IDeployment | IJob)[] {
-  return [
-    deploymentOf(manifests, app),
-    jobOf(manifests, app, "topics"),
-    jobOf(manifests, app, "migrate"),
-  ].filter((workload) => workload !== undefined);
-}
 
 describe.each(RENDERS.filter((entry) => entry.name !== "production"))(
   "the $name render (plaintext Kafka)",
@@ -209,59 +174,6 @@ describe("with TLS to a private CA and SCRAM", () => {
       expect(trigger.authenticationRef, scaled.metadata.name).toEqual({ name: "peakshop-kafka" });
       // KEDA takes sasl and tls from the trigger or the TriggerAuthentication, never both.
       expect(trigger.metadata, scaled.metadata.name).toMatchObject({ sasl: "scram_sha256", tls: "enable" });
-    }
-  });
-});
-
-describe("KEDA's Kafka trigger", () => {
-  it("keeps an app's own TriggerAuthentication, which then carries sasl and tls itself", () => {
-    const manifests = render({
-      values: DEFAULT_VALUES,
-      set: [...SECURED, ...KEDA, "payment.autoscaling.keda.authenticationRef=payment-kafka"],
-    });
-    for (const scaled of scaledObjectsOf(manifests)) {
-      const trigger = kafkaTrigger(scaled);
-      if (scaled.spec.scaleTargetRef.name === "peakshop-payment") {
-        expect(trigger.authenticationRef).toEqual({ name: "payment-kafka" });
-        expect(trigger.metadata.sasl).toBeUndefined();
-        expect(trigger.metadata.tls).toBeUndefined();
-      } else {
-        expect(trigger.authenticationRef, scaled.metadata.name).toEqual({ name: "peakshop-kafka" });
-      }
-    }
-    expect(ofKind(manifests, "TriggerAuthentication")).toHaveLength(1);
-  });
-
-  it("needs no TriggerAuthentication for TLS against the system CAs without SASL", () => {
-    const manifests = render({ values: DEFAULT_VALUES, set: ["kafka.tls.enabled=true", ...KEDA] });
-    expect(ofKind(manifests, "TriggerAuthentication")).toEqual([]);
-    for (const scaled of scaledObjectsOf(manifests)) {
-      const trigger = kafkaTrigger(scaled);
-      expect(trigger.metadata.tls, scaled.metadata.name).toBe("enable");
-      expect(trigger.metadata.sasl, scaled.metadata.name).toBeUndefined();
-      expect(trigger.authenticationRef, scaled.metadata.name).toBeUndefined();
-    }
-    for (const app of KAFKA_APPS) {
-      expect(configOf(manifests, app).KAFKA_SSL).toBe("true");
-      expect(configOf(manifests, app).NODE_EXTRA_CA_CERTS).toBeUndefined();
-      expect(podOf(deploymentOf(manifests, app)).volumes?.map((volume) => volume.name)).toEqual(["tmp"]);
-    }
-  });
-
-  it("maps each SASL mechanism to KEDA's name for it", () => {
-    for (const [mechanism, keda] of [
-      ["plain", "plaintext"],
-      ["scram-sha-512", "scram_sha512"],
-    ] as const) {
-      const manifests = render({
-        values: DEFAULT_VALUES,
-        set: [`kafka.sasl.mechanism=${mechanism}`, "kafka.sasl.existingSecret=kafka-credentials", ...KEDA],
-      });
-      for (const scaled of scaledObjectsOf(manifests)) {
-        expect(kafkaTrigger(scaled).metadata.sasl, mechanism).toBe(keda);
-        expect(kafkaTrigger(scaled).metadata.tls, mechanism).toBeUndefined();
-      }
-      for (const app of KAFKA_APPS) expect(configOf(manifests, app).KAFKA_SASL_MECHANISM).toBe(mechanism);
     }
   });
 });
