@@ -26,6 +26,8 @@ WORKDIR /app
 COPY --from=build /out ./
 USER node
 EXPOSE ${PORT}
+# bash's /dev/tcp instead of `node -e fetch(...)`: starting a second Node.js every
+# 5 s cost each container more CPU than the check itself.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=20s --retries=12 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${HTTP_PORT} && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 CMD ["node", "dist/main.js"]
