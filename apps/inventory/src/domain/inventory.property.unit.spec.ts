@@ -64,42 +64,49 @@ const operation = fc.oneof(
   },
 );
 
+// 300 random runs take about a second alone, several when the whole suite shares two cores.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 describe("inventory invariants under any sequence of commands", () => {
-  it("every item on sale is available, held or sold; sold never exceeds the stock (I3)", () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 8 }),
-        initialStock,
-        fc.array(operation, { minLength: 10, maxLength: 80 }),
-        (bucketCount, stocks, operations) => {
-          const model = new InventoryModel(bucketCount, recordEvent);
-          SKUS.forEach((sku, index) => model.setStock(sku, stocks[index] ?? 0));
-          for (const op of operations) {
-            if (op.kind === "setStock") model.setStock(op.sku, op.stock);
-            if (op.kind === "reserve") model.reserve(op.orderId, op.lines, op.pick, op.holdMinutes);
-            if (op.kind === "release") model.release(op.orderId, op.reason);
-            if (op.kind === "commit") model.commit(op.orderId);
-            if (op.kind === "tick") model.tick(op.minutes);
-            for (const sku of [...SKUS, UNKNOWN_SKU]) {
-              const units = model.buckets.get(sku) ?? [];
-              const stock = model.stock.get(sku) ?? 0;
-              const { held, sold } = model.commitments(sku);
-              expect(units.every((available) => available >= 0)).toBe(true);
-              expect(sum(units) + held + sold).toBe(stock);
-              expect(sold).toBeLessThanOrEqual(stock);
+  it(
+    "every item on sale is available, held or sold; sold never exceeds the stock (I3)",
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 8 }),
+          initialStock,
+          fc.array(operation, { minLength: 10, maxLength: 80 }),
+          (bucketCount, stocks, operations) => {
+            const model = new InventoryModel(bucketCount, recordEvent);
+            SKUS.forEach((sku, index) => model.setStock(sku, stocks[index] ?? 0));
+            for (const op of operations) {
+              if (op.kind === "setStock") model.setStock(op.sku, op.stock);
+              if (op.kind === "reserve") model.reserve(op.orderId, op.lines, op.pick, op.holdMinutes);
+              if (op.kind === "release") model.release(op.orderId, op.reason);
+              if (op.kind === "commit") model.commit(op.orderId);
+              if (op.kind === "tick") model.tick(op.minutes);
+              for (const sku of [...SKUS, UNKNOWN_SKU]) {
+                const units = model.buckets.get(sku) ?? [];
+                const stock = model.stock.get(sku) ?? 0;
+                const { held, sold } = model.commitments(sku);
+                expect(units.every((available) => available >= 0)).toBe(true);
+                expect(sum(units) + held + sold).toBe(stock);
+                expect(sold).toBeLessThanOrEqual(stock);
+              }
             }
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
-    expect([...eventsSeen].sort()).toEqual([
-      "StockCommitted",
-      "StockRejected",
-      "StockReleased",
-      "StockReserved",
-    ]);
-  });
+          },
+        ),
+        { numRuns: 300 },
+      );
+      expect([...eventsSeen].sort()).toEqual([
+        "StockCommitted",
+        "StockRejected",
+        "StockReleased",
+        "StockReserved",
+      ]);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it("a rejected reservation holds nothing and names exactly the short lines", () => {
     fc.assert(
