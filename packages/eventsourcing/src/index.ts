@@ -12,6 +12,7 @@ export {
 } from "./store/event-store";
 export { PostgresEventStore } from "./store/postgres-event-store";
 export { afterCommit, transactionWithAfterCommit } from "./store/after-commit";
+export { eventsWritten, notifyOnCommit, outboxWritten } from "./store/commit-signals";
 export { type SnapshotPolicy } from "./store/snapshots";
 export { enqueueOutbox, OUTBOX_SLOTS, slotOf } from "./outbox/outbox-writer";
 export { OutboxRelay, type OutboxRelayOptions } from "./outbox/outbox-relay";

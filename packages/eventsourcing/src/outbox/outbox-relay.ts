@@ -1,5 +1,6 @@
-import type { KafkaPort } from "@peakshop/platform-nest";
+import type { KafkaPort, WorkSubscription } from "@peakshop/platform-nest";
 import type { DataSource } from "typeorm";
+import { outboxWritten } from "../store/commit-signals";
 import { pgPoolOf } from "../store/pg-pool";
 import { OUTBOX_SLOTS } from "./outbox-writer";
 
@@ -11,7 +12,11 @@ export interface OutboxRelayOptions {
    * latency. Fewer lets several relays publish side by side.
    */
   slotsPerClaim?: number;
-  /** Pause when the outbox is empty, growing up to maxIdleDelayMs. */
+  /**
+   * Pause when the outbox is empty, growing up to maxIdleDelayMs. Writers of
+   * this process wake the relay when they commit, so these only bound how late
+   * rows written elsewhere (another process, a replay tool) are seen.
+   */
   minIdleDelayMs?: number;
   maxIdleDelayMs?: number;
   /**
@@ -68,6 +73,7 @@ const READ = `SELECT id, topic, message_key, value, headers FROM es_outbox WHERE
 export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
+  private wake?: WorkSubscription;
   private readonly options: Required<Omit<OutboxRelayOptions, "onError" | "onPublished">> &
     OutboxRelayOptions;
 
@@ -81,7 +87,7 @@ export class OutboxRelay {
       slotsPerClaim: OUTBOX_SLOTS,
       minIdleDelayMs: 5,
       lingerMs: 20,
-      maxIdleDelayMs: 250,
+      maxIdleDelayMs: 1_000,
       errorDelayMs: 1_000,
       ...options,
     };
@@ -90,12 +96,14 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.wake = outboxWritten.subscribe();
     this.loop = this.run();
   }
 
   /** Finishes the batch in hand, then stops. */
   async stop(): Promise<void> {
     this.running = false;
+    this.wake?.interrupt();
     await this.loop;
   }
 
@@ -153,7 +161,7 @@ export class OutboxRelay {
           if (published < this.options.batchSize) await sleep(this.options.lingerMs);
           continue;
         }
-        await sleep(idleDelay);
+        await this.wake?.wait(idleDelay);
         idleDelay = Math.min(idleDelay * 2, this.options.maxIdleDelayMs);
       } catch (error) {
         this.options.onError?.(error);

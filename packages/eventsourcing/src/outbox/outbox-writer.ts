@@ -1,5 +1,6 @@
 import { crc32 } from "node:zlib";
 import type { EntityManager } from "typeorm";
+import { notifyOnCommit, outboxWritten } from "../store/commit-signals";
 import type { OutboxMessage } from "../store/event-store";
 
 /**
@@ -24,4 +25,5 @@ export async function enqueueOutbox(manager: EntityManager, messages: OutboxMess
       messages.map((message) => JSON.stringify(message.headers ?? {})),
     ],
   );
+  notifyOnCommit(manager, outboxWritten);
 }

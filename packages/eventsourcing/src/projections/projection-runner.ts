@@ -1,4 +1,6 @@
+import type { WorkSubscription } from "@peakshop/platform-nest";
 import type { DataSource, EntityManager } from "typeorm";
+import { eventsWritten } from "../store/commit-signals";
 import { EVENT_COLUMNS, toRecorded, type EventRow } from "../store/event-row";
 import type { Projection } from "./projection";
 
@@ -9,7 +11,14 @@ interface Checkpoint {
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
-  idleDelayMs?: number;
+  /**
+   * Pause after a round that read nothing, doubling from minIdleDelayMs to
+   * maxIdleDelayMs. Appends of this process wake the runner when they commit;
+   * the short first pauses catch events held back by a transaction still
+   * running, the long ones bound idle polling.
+   */
+  minIdleDelayMs?: number;
+  maxIdleDelayMs?: number;
   onError?: (projection: string, error: unknown) => void;
 }
 
@@ -22,6 +31,7 @@ export interface ProjectionRunnerOptions {
 export class ProjectionRunner {
   private running = false;
   private loop?: Promise<void>;
+  private wake?: WorkSubscription;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -32,11 +42,13 @@ export class ProjectionRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.wake = eventsWritten.subscribe();
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.wake?.interrupt();
     await this.loop;
   }
 
@@ -93,6 +105,9 @@ export class ProjectionRunner {
   }
 
   private async run(): Promise<void> {
+    const minIdle = this.options.minIdleDelayMs ?? 10;
+    const maxIdle = this.options.maxIdleDelayMs ?? 1_000;
+    let idleDelay = minIdle;
     while (this.running) {
       let read = 0;
       for (const projection of this.projections) {
@@ -102,7 +117,12 @@ export class ProjectionRunner {
           this.options.onError?.(projection.name, error);
         }
       }
-      if (read === 0) await new Promise((resolve) => setTimeout(resolve, this.options.idleDelayMs ?? 100));
+      if (read > 0) {
+        idleDelay = minIdle;
+        continue;
+      }
+      const notified = await this.wake?.wait(idleDelay);
+      idleDelay = notified ? minIdle : Math.min(idleDelay * 2, maxIdle);
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { QueryResultRow } from "pg";
 import type { DataSource, EntityManager } from "typeorm";
 import { appendStatement } from "./append-statement";
+import { eventsWritten, notifyOnCommit, outboxWritten } from "./commit-signals";
 import { pgPoolOf } from "./pg-pool";
 import {
   ConcurrencyError,
@@ -62,6 +63,8 @@ export class PostgresEventStore {
           : await this.preparedQuery(name, sql, params);
         const [row] = rows;
         if (!row) throw new ConcurrencyError(streamId, expected);
+        if (events.length) notifyOnCommit(options.manager, eventsWritten);
+        if (options.outbox?.length) notifyOnCommit(options.manager, outboxWritten);
         return { nextVersion: row.version, globalPositions: row.positions };
       } catch (error) {
         const raced = (error as { code?: string }).code === UNIQUE_VIOLATION;

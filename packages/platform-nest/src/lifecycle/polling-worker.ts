@@ -1,33 +1,42 @@
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from "@nestjs/common";
+import { WorkSignal, type WorkSubscription } from "./work-signal";
 
 /**
  * A background loop driven by a database table (schedules, timers, deliveries):
  * it starts with the app, runs rounds back to back while there is work, pauses
  * when a round finds none, and on shutdown finishes the round in hand before
- * the database closes. Starting twice is harmless (a hybrid Nest app calls
- * bootstrap hooks once per part).
+ * the database closes. A worker whose work is written by its own process names
+ * the signal its writers notify after commit (wakeOn), and wakes at once
+ * instead of at its next poll. Starting twice is harmless (a hybrid Nest app
+ * calls bootstrap hooks once per part).
  */
 export abstract class PollingWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private subscription?: WorkSubscription;
 
-  /** Pause after a round that found nothing to do. */
+  /** Pause after a round that found nothing to do (the fallback poll when a signal wakes the worker). */
   protected abstract idleDelayMs(): number;
 
   /** One bounded round of work; returns how many items it handled (0 pauses before the next round). */
   protected abstract round(): Promise<number>;
 
+  /** The signal that says new work was committed here; none means polling only. */
+  protected wakeOn(): WorkSignal | undefined {
+    return undefined;
+  }
+
   onApplicationBootstrap(): void {
     if (this.running) return;
     this.running = true;
+    this.subscription = (this.wakeOn() ?? new WorkSignal()).subscribe();
     this.loop = this.run();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.subscription?.interrupt();
     await this.loop;
   }
 
@@ -40,15 +49,7 @@ export abstract class PollingWorker implements OnApplicationBootstrap, BeforeApp
         // Work claimed by a failed round comes due again after its lease.
         this.logger.error({ err: error }, "background round failed; retrying");
       }
-      if (handled === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.idleDelayMs());
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
+      if (handled === 0 && this.running) await this.subscription?.wait(this.idleDelayMs());
     }
   }
 }

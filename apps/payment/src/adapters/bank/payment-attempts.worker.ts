@@ -1,8 +1,9 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { PollingWorker, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { PollingWorker, SERVICE_CONFIG, type WorkSignal } from "@peakshop/platform-nest";
 import { PaymentSchedule } from "../../application/payment-schedule.port";
 import { ProcessDueWork } from "../../application/process-due-work";
 import type { PaymentConfig } from "../../config";
+import { paymentWorkScheduled } from "../persistence/postgres-payment-schedule";
 
 /**
  * Runs due payment work from the durable schedule, up to the bank concurrency
@@ -20,6 +21,10 @@ export class PaymentAttemptsWorker extends PollingWorker {
 
   protected idleDelayMs(): number {
     return this.config.ATTEMPT_POLL_INTERVAL_MS;
+  }
+
+  protected override wakeOn(): WorkSignal {
+    return paymentWorkScheduled;
   }
 
   protected async round(): Promise<number> {

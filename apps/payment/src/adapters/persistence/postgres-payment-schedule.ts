@@ -1,6 +1,11 @@
 import { Injectable } from "@nestjs/common";
+import { notifyOnCommit } from "@peakshop/eventsourcing";
+import { WorkSignal } from "@peakshop/platform-nest";
 import { DataSource, type EntityManager } from "typeorm";
 import { PaymentSchedule, type DueWork, type ScheduledWork } from "../../application/payment-schedule.port";
+
+/** Payment work was scheduled in this process: wakes its attempts worker at the commit. */
+export const paymentWorkScheduled = new WorkSignal();
 
 @Injectable()
 export class PostgresPaymentSchedule extends PaymentSchedule {
@@ -14,6 +19,7 @@ export class PostgresPaymentSchedule extends PaymentSchedule {
        ON CONFLICT (payment_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at`,
       [paymentId, kind, dueAt],
     );
+    notifyOnCommit(manager, paymentWorkScheduled);
   }
 
   async remove(manager: EntityManager, paymentId: string, kind: ScheduledWork): Promise<void> {

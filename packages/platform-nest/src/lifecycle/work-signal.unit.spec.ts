@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { WorkSignal } from "./work-signal";
+
+const settledWithin = async (promise: Promise<unknown>, ms: number) =>
+  Promise.race([
+    promise.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+  ]);
+
+describe("WorkSignal", () => {
+  it("given a waiter, when notified, then it wakes before its timeout", async () => {
+    const signal = new WorkSignal();
+    const waiter = signal.subscribe();
+    const waiting = waiter.wait(60_000);
+    signal.notify();
+    expect(await settledWithin(waiting, 1_000)).toBe(true);
+  });
+
+  it("given a notice while the waiter was busy, when it waits next, then it returns at once", async () => {
+    const signal = new WorkSignal();
+    const waiter = signal.subscribe();
+    signal.notify();
+    expect(await settledWithin(waiter.wait(60_000), 1_000)).toBe(true);
+    // The notice was used up: the next wait sleeps until its timeout.
+    expect(await settledWithin(waiter.wait(60_000), 50)).toBe(false);
+  });
+
+  it("given two waiters, when notified once, then both wake", async () => {
+    const signal = new WorkSignal();
+    const [a, b] = [signal.subscribe(), signal.subscribe()];
+    const waiting = Promise.all([a.wait(60_000), b.wait(60_000)]).then(() => undefined);
+    signal.notify();
+    expect(await settledWithin(waiting, 1_000)).toBe(true);
+  });
+
+  it("given a notice, then the wait says it was notified", async () => {
+    const signal = new WorkSignal();
+    const waiter = signal.subscribe();
+    signal.notify();
+    expect(await waiter.wait(60_000)).toBe(true);
+    expect(await waiter.wait(1)).toBe(false);
+  });
+
+  it("given no notice, then a wait ends after its timeout, or when interrupted", async () => {
+    const signal = new WorkSignal();
+    const waiter = signal.subscribe();
+    expect(await settledWithin(waiter.wait(10), 1_000)).toBe(true);
+    const waiting = waiter.wait(60_000);
+    waiter.interrupt();
+    expect(await settledWithin(waiting, 1_000)).toBe(true);
+  });
+});
