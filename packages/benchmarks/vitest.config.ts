@@ -1,10 +1,12 @@
 import { defineConfig, mergeConfig } from "vitest/config";
 import { peakshopVitestConfig } from "../../vitest.shared";
 
-// Benchmarks run alone (`pnpm bench`), never in the test suites: they take
-// minutes and their figures mean something only on a quiet machine.
+// Benchmarks run alone (`pnpm bench`, `pnpm bench:peak`), never in the test
+// suites: they take minutes and their figures mean something only on a quiet
+// machine. The suites run their unit tests and bench:peak in small (e2e), for
+// correctness only, so the benchmark cannot rot.
 export default mergeConfig(
-  peakshopVitestConfig(),
+  peakshopVitestConfig({ infrastructure: true }),
   defineConfig({
     test: {
       projects: [

@@ -80,6 +80,24 @@ export class KafkajsAdapter extends KafkaPort {
     });
   }
 
+  /**
+   * Messages ever written to the cluster's own topics (internal ones such as
+   * __consumer_offsets left out): the sum of every partition's high watermark.
+   * Benchmarks count messages per unit of work from two readings. `only`
+   * restricts the count to these topics.
+   */
+  async messagesWritten(only?: readonly string[]): Promise<number> {
+    const admin = await this.connectedAdmin();
+    const topics = (await admin.listTopics()).filter(
+      (topic) => !topic.startsWith("__") && (!only || only.includes(topic)),
+    );
+    let total = 0;
+    for (const topic of topics) {
+      for (const partition of await admin.fetchTopicOffsets(topic)) total += Number(partition.high);
+    }
+    return total;
+  }
+
   async ping(): Promise<void> {
     const admin = await this.connectedAdmin();
     await admin.describeCluster();

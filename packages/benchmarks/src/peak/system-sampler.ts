@@ -1,0 +1,102 @@
+import { parsePrometheusText, sumOf, type Sample } from "./prometheus-text";
+
+export interface ServiceEndpoint {
+  name: string;
+  url: string;
+}
+
+/** One reading of every service's /metrics, taken once a second during a run. */
+export interface SystemSample {
+  /** Seconds since the run started. */
+  t: number;
+  /** Messages behind, summed per consumer group. */
+  lagByGroup: Record<string, number>;
+  /** Rows waiting in each service's outbox. */
+  outboxByService: Record<string, number>;
+  /** Orders that reached a final status, as the order service counts them. */
+  ordersFinished: number;
+  /** Resident memory per service, from its process metrics. */
+  rssBytesByService: Record<string, number>;
+}
+
+const SCRAPE_TIMEOUT_MS = 2_000;
+
+/**
+ * Reads the services' own metrics (peakshop_consumer_lag,
+ * peakshop_outbox_pending, peakshop_orders_finished_total, process RSS) on a
+ * fixed period (2 s: scrapes read some gauges from the database, so more often
+ * would load the system under test), so backlog and memory over time come from what operators see.
+ */
+export class SystemSampler {
+  readonly samples: SystemSample[] = [];
+  private timer?: NodeJS.Timeout;
+  private readonly started = performance.now();
+
+  constructor(private readonly services: readonly ServiceEndpoint[]) {}
+
+  start(periodMs = 2_000): void {
+    const tick = async () => {
+      this.samples.push(await this.sample());
+      if (this.timer) this.timer = setTimeout(tick, periodMs);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** The order service's finished-orders counter now (one scrape of that service only). */
+  async ordersFinished(): Promise<number> {
+    const order = this.services.find((service) => service.name === "order");
+    return order ? sumOf(await scrape(order.url), "peakshop_orders_finished_total") : 0;
+  }
+
+  async sample(): Promise<SystemSample> {
+    const scraped = await Promise.all(
+      this.services.map(async (service) => ({ service, samples: await scrape(service.url) })),
+    );
+    const sample: SystemSample = {
+      t: (performance.now() - this.started) / 1000,
+      lagByGroup: {},
+      outboxByService: {},
+      ordersFinished: 0,
+      rssBytesByService: {},
+    };
+    for (const { service, samples } of scraped) {
+      for (const lag of samples.filter((s) => s.name === "peakshop_consumer_lag")) {
+        const group = lag.labels["group"] ?? service.name;
+        sample.lagByGroup[group] =
+          (sample.lagByGroup[group] ?? 0) + (Number.isNaN(lag.value) ? 0 : lag.value);
+      }
+      if (samples.some((s) => s.name === "peakshop_outbox_pending"))
+        sample.outboxByService[service.name] = sumOf(samples, "peakshop_outbox_pending");
+      sample.ordersFinished += sumOf(samples, "peakshop_orders_finished_total");
+      sample.rssBytesByService[service.name] = sumOf(samples, "process_resident_memory_bytes");
+    }
+    return sample;
+  }
+}
+
+async function scrape(url: string): Promise<Sample[]> {
+  try {
+    const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(SCRAPE_TIMEOUT_MS) });
+    return response.ok ? parsePrometheusText(await response.text()) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Each service's CPU seconds so far, from process_cpu_seconds_total. */
+export async function processCpuSeconds(
+  services: readonly ServiceEndpoint[],
+): Promise<Record<string, number>> {
+  const entries = await Promise.all(
+    services.map(async (service) => [
+      service.name,
+      sumOf(await scrape(service.url), "process_cpu_seconds_total"),
+    ]),
+  );
+  return Object.fromEntries(entries);
+}
