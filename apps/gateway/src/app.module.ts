@@ -19,10 +19,25 @@ import { UpstreamClient } from "./adapters/upstream/upstream.client";
 import { IdempotencyStore } from "./application/idempotency-store.port";
 import { IdempotentRequestHandler } from "./application/idempotent-request.handler";
 import type { GatewayConfig } from "./config";
-import { InFlightLimit, OpenStreams } from "./domain/in-flight-limit";
+import { GradientLimit } from "./domain/gradient-limit";
+import { InFlightLimit, OpenStreams, RequestLimit } from "./domain/in-flight-limit";
 
 export const GATEWAY_ENTITIES = [IdempotencyKeyEntity];
 export const GATEWAY_MIGRATIONS = [CreateIdempotencyKeys1764200000000];
+
+/** The global limit of requests at once: adaptive by default, fixed on request (GATEWAY_ADMISSION). */
+function requestLimitOf(config: GatewayConfig): RequestLimit {
+  if (config.GATEWAY_ADMISSION === "static") return new InFlightLimit(config.GATEWAY_MAX_IN_FLIGHT);
+  const max = config.GATEWAY_MAX_IN_FLIGHT;
+  const min = Math.min(config.GATEWAY_MIN_IN_FLIGHT, max);
+  return new GradientLimit({
+    min,
+    max,
+    // Start where a few dozen requests fit; the limit grows while it is used and latency holds.
+    initial: Math.min(max, Math.max(min, 64)),
+    tolerance: config.GATEWAY_ADMISSION_TOLERANCE,
+  });
+}
 
 @Module({})
 export class GatewayModule {
@@ -37,7 +52,7 @@ export class GatewayModule {
       controllers: [...PUBLIC_CONTROLLERS, ApiDocsController],
       providers: [
         RequestIdHook,
-        { provide: InFlightLimit, useValue: new InFlightLimit(config.GATEWAY_MAX_IN_FLIGHT) },
+        { provide: RequestLimit, useValue: requestLimitOf(config) },
         AdmissionMetrics,
         InFlightLimitHook,
         TokenVerifier,

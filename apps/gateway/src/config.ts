@@ -26,8 +26,18 @@ export const gatewayConfigSchema = httpServiceConfigSchema
     AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
     AUTH_ISSUER: z.string().min(1).optional(),
     AUTH_AUDIENCE: z.string().min(1).optional(),
-    /** Requests processed at once; past it the gateway answers 503 at once (health, metrics and status exempt). */
+    /** Requests processed at once at most; past the limit the gateway answers 503 at once (health, metrics and status exempt). */
     GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(512),
+    /**
+     * adaptive: the limit follows latency between GATEWAY_MIN_IN_FLIGHT and
+     * GATEWAY_MAX_IN_FLIGHT, shrinking when answers slow down (a gradient
+     * concurrency limit); static: always GATEWAY_MAX_IN_FLIGHT.
+     */
+    GATEWAY_ADMISSION: z.enum(["adaptive", "static"]).default("adaptive"),
+    /** The adaptive limit's floor (at most GATEWAY_MAX_IN_FLIGHT): requests it always admits at once, however slow answers get. */
+    GATEWAY_MIN_IN_FLIGHT: z.coerce.number().int().positive().default(8),
+    /** How much slower than usual answers may get before the adaptive limit shrinks (1.5: 50% slower). */
+    GATEWAY_ADMISSION_TOLERANCE: z.coerce.number().min(1).max(10).default(1.5),
     /** Least Retry-After of that 503, in seconds; each answer adds jitter up to as much again. */
     GATEWAY_OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().max(3_600).default(2),
     /** Requests one customer (or, unauthenticated, one IP) may make per RATE_LIMIT_WINDOW_MS; past it 429. */
@@ -60,6 +70,7 @@ export const gatewayConfigSchema = httpServiceConfigSchema
       if (config[key] === undefined) issues.addIssue({ code: "custom", path: [key], message: why });
     };
     if (config.AUTH_MODE === "dev") require("AUTH_DEV_SECRET", "required when AUTH_MODE=dev");
+
     if (config.AUTH_MODE === "jwks") {
       require("AUTH_JWKS_URL", "required when AUTH_MODE=jwks");
       require("AUTH_ISSUER", "required when AUTH_MODE=jwks");

@@ -222,4 +222,22 @@ describe("admission control at the gateway", () => {
     expect(reopened.status).toBe(200);
     again.abort();
   });
+
+  it("adapts its limit by default and reports it with the latencies it compares", async () => {
+    expect(await metric(limitedUrl, "gateway_requests_in_flight_limit")).toBe(64);
+    expect(await metric(narrowUrl, "gateway_requests_in_flight_limit")).toBe(1);
+    // Enough answers to close a window of the adaptive limit (10 answers, 500 ms).
+    await waitFor(
+      async () => {
+        await Promise.all(Array.from({ length: 12 }, () => call(limitedUrl, "/v1/products", "dave")));
+        return Number.isFinite(
+          await metric(limitedUrl, "gateway_admission_latency_seconds", 'window="long"'),
+        );
+      },
+      { timeoutMs: 30_000, description: "the adaptive limit's first measured window" },
+    );
+    const limit = await metric(limitedUrl, "gateway_requests_in_flight_limit");
+    expect(limit).toBeGreaterThanOrEqual(8);
+    expect(limit).toBeLessThanOrEqual(512);
+  });
 });

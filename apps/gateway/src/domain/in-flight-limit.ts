@@ -2,15 +2,36 @@
 export type Release = () => void;
 
 /**
+ * Gives back a slot and says when the request ended (`end`, on the clock its
+ * slot was taken with) and whether its latency means anything (false for a
+ * request that ended without its answer). Calling it again does nothing.
+ */
+export type MeasuredRelease = (end: number, measured?: boolean) => void;
+
+/** Requests processed at once: a fixed number (InFlightLimit) or one that follows latency (GradientLimit). */
+export abstract class RequestLimit {
+  /** Requests that may be in flight now. */
+  abstract readonly limit: number;
+  abstract readonly current: number;
+  /** A slot taken at `now`, or undefined at the limit. */
+  abstract tryAcquire(now: number): MeasuredRelease | undefined;
+}
+
+/**
  * At most `max` requests at once. A plain counter rather than a queue: past the
  * limit a request is refused at once, so an overloaded gateway answers quickly
  * instead of holding connections and memory for work it cannot do soon.
  */
-export class InFlightLimit {
+export class InFlightLimit extends RequestLimit {
   private inFlight = 0;
 
   constructor(readonly max: number) {
+    super();
     if (!Number.isInteger(max) || max < 1) throw new RangeError(`max must be a positive integer, got ${max}`);
+  }
+
+  get limit(): number {
+    return this.max;
   }
 
   get current(): number {

@@ -3,7 +3,7 @@ import { HttpAdapterHost } from "@nestjs/core";
 import { SERVICE_CONFIG } from "@peakshop/platform-nest";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { GatewayConfig } from "../../config";
-import { InFlightLimit } from "../../domain/in-flight-limit";
+import { RequestLimit } from "../../domain/in-flight-limit";
 import { overloadDetail, overloadRetryAfterSeconds } from "../../domain/retry-after";
 import { AdmissionMetrics } from "../metrics/admission.metrics";
 
@@ -19,7 +19,8 @@ export const isExemptFromInFlightLimit = (method: string, url: string): boolean 
 };
 
 /**
- * The global in-flight limit, as a Fastify onRequest hook: it runs before the
+ * The global limit of requests at once (fixed, or following latency: see
+ * GradientLimit), as a Fastify onRequest hook: it runs before the
  * body is read, so a refusal costs almost nothing. Neither @fastify/under-pressure
  * (event-loop delay, heap, RSS; no request count) nor the rate limiters (requests
  * per window, not at once) count requests in progress, hence this small counter.
@@ -28,7 +29,7 @@ export const isExemptFromInFlightLimit = (method: string, url: string): boolean 
 export class InFlightLimitHook implements OnApplicationBootstrap {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly limit: InFlightLimit,
+    private readonly limit: RequestLimit,
     private readonly metrics: AdmissionMetrics,
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -42,11 +43,12 @@ export class InFlightLimitHook implements OnApplicationBootstrap {
 
   private async admit(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     if (isExemptFromInFlightLimit(request.method, request.url)) return undefined;
-    const release = this.limit.tryAcquire();
+    const release = this.limit.tryAcquire(performance.now());
     if (release) {
       // "close" comes once the response is sent or the client went away, so an
-      // aborted request gives its slot back too.
-      reply.raw.once("close", release);
+      // aborted request gives its slot back too; only a finished answer's time
+      // teaches an adaptive limit anything.
+      reply.raw.once("close", () => release(performance.now(), reply.raw.writableFinished));
       return undefined;
     }
     this.metrics.rejected("in_flight_limit");

@@ -1,6 +1,7 @@
 import { Injectable } from "@nestjs/common";
 import { Counter, Gauge, Registry } from "prom-client";
-import { InFlightLimit, OpenStreams } from "../../domain/in-flight-limit";
+import { GradientLimit } from "../../domain/gradient-limit";
+import { OpenStreams, RequestLimit } from "../../domain/in-flight-limit";
 
 /** Why a request was turned away before any work was done for it. */
 export type RejectionReason = "in_flight_limit" | "rate_limit" | "checkout_rate_limit" | "stream_limit";
@@ -10,11 +11,11 @@ export type RejectionReason = "in_flight_limit" | "rate_limit" | "checkout_rate_
 export class AdmissionMetrics {
   readonly rejections: Counter<"reason">;
 
-  constructor(registry: Registry, limit: InFlightLimit, streams: OpenStreams) {
+  constructor(registry: Registry, limit: RequestLimit, streams: OpenStreams) {
     const registers = [registry];
     new Gauge({
       name: "gateway_requests_in_flight",
-      help: "Requests being processed now (health, metrics and status excluded), against GATEWAY_MAX_IN_FLIGHT",
+      help: "Requests being processed now (health, metrics and status excluded), against gateway_requests_in_flight_limit",
       registers,
       // Read at scrape time, so the counter has one owner and the gauge cannot drift from it.
       collect() {
@@ -23,9 +24,25 @@ export class AdmissionMetrics {
     });
     new Gauge({
       name: "gateway_requests_in_flight_limit",
-      help: "GATEWAY_MAX_IN_FLIGHT: requests processed at once before the gateway answers 503",
+      help: "Requests processed at once before the gateway answers 503: adaptive between GATEWAY_MIN_IN_FLIGHT and GATEWAY_MAX_IN_FLIGHT, or fixed at the latter",
       registers,
-    }).set(limit.max);
+      collect() {
+        this.set(limit.limit);
+      },
+    });
+    if (limit instanceof GradientLimit) {
+      new Gauge({
+        name: "gateway_admission_latency_seconds",
+        help: "Mean latency of admitted requests the adaptive limit compares: the last window (short) against the long-term average (long)",
+        labelNames: ["window"],
+        registers,
+        collect() {
+          const { shortRttMs, longRttMs } = limit.state;
+          if (Number.isFinite(shortRttMs)) this.set({ window: "short" }, shortRttMs / 1000);
+          if (Number.isFinite(longRttMs)) this.set({ window: "long" }, longRttMs / 1000);
+        },
+      });
+    }
     new Gauge({
       name: "gateway_sse_streams_open",
       help: "Server-Sent Event streams open now, against SSE_MAX_STREAMS",
