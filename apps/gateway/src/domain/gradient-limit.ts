@@ -116,9 +116,11 @@ export class GradientLimit extends RequestLimit {
       : this.longRtt + (shortRtt - this.longRtt) / longWindows;
     // After a long slow spell the long average lags behind a recovery: let it catch up faster.
     if (this.longRtt / Math.max(shortRtt, 1e-3) > 2) this.longRtt *= 0.95;
-    // A limit far above what is used proves nothing about capacity: do not grow it.
-    if (maxInFlight < this.estimate / 2) return;
     const gradient = clamp((tolerance * this.longRtt) / Math.max(shortRtt, 1e-3), 0.5, 1);
+    // A limit far above what is used proves nothing about capacity: do not
+    // grow it. Slower answers shrink it all the same, so a system saturated at
+    // low concurrency (CPU-bound, not queue-bound) still gets a limit to refuse at.
+    if (maxInFlight < this.estimate / 2 && gradient >= 1) return;
     const queueAllowance = Math.max(4, Math.sqrt(this.estimate));
     const next = this.estimate * gradient + queueAllowance;
     this.estimate = clamp(this.estimate * (1 - smoothing) + next * smoothing, min, max);

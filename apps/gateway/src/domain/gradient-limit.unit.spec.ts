@@ -50,6 +50,18 @@ describe("GradientLimit", () => {
     expect(drive(limit, 30, 5, 10)).toBe(100);
   });
 
+  it("given answers slowing down while few requests are in flight (a CPU-bound system), then it shrinks all the same", () => {
+    const limit = new GradientLimit({ initial: 64, min: 4, max: 500 });
+    const clock = { now: 0 };
+    drive(limit, 20, 10, 20, clock);
+    expect(limit.limit).toBe(64);
+    // About 10% a window while answers are five times slower, down to where few requests queue.
+    expect(drive(limit, 10, 10, 100, clock)).toBeLessThan(48);
+    const after = drive(limit, 20, 10, 100, clock);
+    expect(after).toBeLessThanOrEqual(24);
+    expect(after).toBeGreaterThanOrEqual(4);
+  });
+
   it("refuses at the limit, admits again when a slot is given back, and counts a double release once", () => {
     const limit = new GradientLimit({ initial: 2, min: 1, max: 10 });
     const first = limit.tryAcquire(0);
