@@ -155,14 +155,21 @@ export class OutboxRelay {
     while (this.running) {
       try {
         const published = await this.pumpOnce();
-        if (published > 0) {
-          this.options.onPublished?.(published);
-          idleDelay = this.options.minIdleDelayMs;
-          if (published < this.options.batchSize) await sleep(this.options.lingerMs);
+        if (published > 0) this.options.onPublished?.(published);
+        // A full batch: more rows are waiting.
+        if (published >= this.options.batchSize) continue;
+        // Busy: let the next batch fill for a moment (as Kafka's linger.ms) so
+        // rounds, transactions and produce requests are shared.
+        if (published > 1) {
+          await sleep(this.options.lingerMs);
           continue;
         }
-        await this.wake?.wait(idleDelay);
-        idleDelay = Math.min(idleDelay * 2, this.options.maxIdleDelayMs);
+        // Quiet: nothing more is expected until a writer here commits (the
+        // signal); the growing timeout finds rows written elsewhere.
+        const notified = await this.wake?.wait(idleDelay);
+        idleDelay = notified
+          ? this.options.minIdleDelayMs
+          : Math.min(idleDelay * 2, this.options.maxIdleDelayMs);
       } catch (error) {
         this.options.onError?.(error);
         await sleep(this.options.errorDelayMs);

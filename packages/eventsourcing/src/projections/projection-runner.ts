@@ -32,6 +32,8 @@ export class ProjectionRunner {
   private running = false;
   private loop?: Promise<void>;
   private wake?: WorkSubscription;
+  /** Projections whose checkpoint row this runner has seen: no insert-if-missing per batch. */
+  private readonly checkpointed = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,7 +57,7 @@ export class ProjectionRunner {
   /** Applies one batch; returns how many events it read. */
   async pumpOnce(projection: Projection): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const checkpoint = await lockCheckpoint(manager, projection.name);
+      const checkpoint = await this.lockCheckpoint(manager, projection.name);
       const rows: EventRow[] = await manager.query(
         `SELECT ${EVENT_COLUMNS} FROM es_events
           WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
@@ -94,7 +96,7 @@ export class ProjectionRunner {
   /** Empties the read model, resets its checkpoint and replays the whole store. */
   async rebuild(projection: Projection): Promise<number> {
     await this.dataSource.transaction(async (manager) => {
-      await lockCheckpoint(manager, projection.name);
+      await this.lockCheckpoint(manager, projection.name);
       await projection.reset(manager);
       await manager.query(
         `UPDATE es_projection_checkpoints SET transaction_id = '0', global_position = 0, updated_at = now() WHERE projection = $1`,
@@ -102,6 +104,26 @@ export class ProjectionRunner {
       );
     });
     return this.catchUp(projection);
+  }
+
+  /** Locks the projection's checkpoint row for this transaction, creating it the first time. */
+  private async lockCheckpoint(manager: EntityManager, projection: string): Promise<Checkpoint> {
+    if (!this.checkpointed.has(projection)) {
+      await manager.query(
+        `INSERT INTO es_projection_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING`,
+        [projection],
+      );
+    }
+    const [row] = (await manager.query(
+      `SELECT transaction_id::text, global_position FROM es_projection_checkpoints WHERE projection = $1 FOR UPDATE`,
+      [projection],
+    )) as Checkpoint[];
+    if (!row) {
+      this.checkpointed.delete(projection);
+      throw new Error(`checkpoint of ${projection} vanished`);
+    }
+    this.checkpointed.add(projection);
+    return row;
   }
 
   private async run(): Promise<void> {
@@ -125,17 +147,4 @@ export class ProjectionRunner {
       idleDelay = notified ? minIdle : Math.min(idleDelay * 2, maxIdle);
     }
   }
-}
-
-async function lockCheckpoint(manager: EntityManager, projection: string): Promise<Checkpoint> {
-  await manager.query(
-    `INSERT INTO es_projection_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING`,
-    [projection],
-  );
-  const [row] = (await manager.query(
-    `SELECT transaction_id::text, global_position FROM es_projection_checkpoints WHERE projection = $1 FOR UPDATE`,
-    [projection],
-  )) as Checkpoint[];
-  if (!row) throw new Error(`checkpoint of ${projection} vanished`);
-  return row;
 }
