@@ -17,6 +17,7 @@ export { type SnapshotPolicy } from "./store/snapshots";
 export { enqueueOutbox, OUTBOX_SLOTS, slotOf } from "./outbox/outbox-writer";
 export { OutboxRelay, type OutboxRelayOptions } from "./outbox/outbox-relay";
 export { handleOnce, type InboxOutcome } from "./inbox/inbox";
+export { purgeInbox } from "./inbox/inbox-retention";
 export { messageIdOf, type IncomingMessage } from "./consumer/incoming-message";
 export { classifyFailure, PermanentFailure, type FailureKind } from "./consumer/failure-kinds";
 export { DEAD_LETTER_HEADERS, deadLetterTopicOf, toDeadLetter, toReplay } from "./consumer/dead-letter";
@@ -32,6 +33,7 @@ export {
   CreateEventStore1764060000000,
   EVENTSOURCING_MIGRATIONS,
 } from "./migrations/1764060000000-create-event-store";
+export { IndexInboxHandledAt1764300000000 } from "./migrations/1764300000000-index-inbox-handled-at";
 export { checkDeliveries, type Delivery, type DeliveryReport } from "./checks/delivery-check";
 export { EventSourcingModule, type EventSourcingSettings } from "./nest/eventsourcing.module";
 export { runServiceCli, SERVICE_CLI_USAGE, serviceCliMain, type ServiceCliContext } from "./cli/service-cli";

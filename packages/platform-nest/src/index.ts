@@ -28,6 +28,7 @@ export {
 } from "./http/problem-details.filter";
 export { parseRequest } from "./http/parse-request";
 export { PollingWorker } from "./lifecycle/polling-worker";
+export { SweepWorker } from "./lifecycle/sweep-worker";
 export { WorkSignal, type WorkSubscription } from "./lifecycle/work-signal";
 export {
   gaugeReadAtScrape,

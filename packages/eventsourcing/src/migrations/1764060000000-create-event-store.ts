@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
+import { IndexInboxHandledAt1764300000000 } from "./1764300000000-index-inbox-handled-at";
 
 /**
  * The event store, outbox, inbox and projection checkpoints; every
@@ -68,4 +69,5 @@ export class CreateEventStore1764060000000 implements MigrationInterface {
   }
 }
 
-export const EVENTSOURCING_MIGRATIONS = [CreateEventStore1764060000000];
+/** Every migration of the event-sourcing tables, for each service to include in its own list. */
+export const EVENTSOURCING_MIGRATIONS = [CreateEventStore1764060000000, IndexInboxHandledAt1764300000000];

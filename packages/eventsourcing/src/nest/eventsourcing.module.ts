@@ -12,6 +12,7 @@ import { Registry } from "prom-client";
 import { DataSource } from "typeorm";
 import { ReliableConsumer } from "../consumer/reliable-consumer";
 import { EventSourcingMetrics } from "./eventsourcing.metrics";
+import { InboxRetentionWorker } from "./inbox-retention.worker";
 import { OutboxRelay, type OutboxRelayOptions } from "../outbox/outbox-relay";
 import type { Projection } from "../projections/projection";
 import { ProjectionRunner } from "../projections/projection-runner";
@@ -117,6 +118,7 @@ export class EventSourcingModule {
             }),
         },
         EventSourcingLifecycle,
+        InboxRetentionWorker,
       ],
       exports: [PostgresEventStore, OutboxRelay, ProjectionRunner, ReliableConsumer],
     };

@@ -27,6 +27,12 @@ export const serviceConfigSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
   /** How long shutdown may take to finish in-flight work, in milliseconds. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
+  /**
+   * How long a consumed message's inbox record is kept, in hours: at least the
+   * retention of the topics it came from (Kafka's default is 168), since only
+   * a message still in its topic can be delivered again.
+   */
+  INBOX_RETENTION_HOURS: z.coerce.number().positive().default(168),
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
@@ -39,6 +45,7 @@ export const httpServiceConfigSchema = serviceConfigSchema.omit({
   KAFKA_SASL_MECHANISM: true,
   KAFKA_SASL_USERNAME: true,
   KAFKA_SASL_PASSWORD: true,
+  INBOX_RETENTION_HOURS: true,
 });
 
 /** What the platform needs: Kafka settings only where the service uses Kafka. */
