@@ -117,10 +117,18 @@ export class GradientLimit extends RequestLimit {
     // After a long slow spell the long average lags behind a recovery: let it catch up faster.
     if (this.longRtt / Math.max(shortRtt, 1e-3) > 2) this.longRtt *= 0.95;
     const gradient = clamp((tolerance * this.longRtt) / Math.max(shortRtt, 1e-3), 0.5, 1);
-    // A limit far above what is used proves nothing about capacity: do not
-    // grow it. Slower answers shrink it all the same, so a system saturated at
-    // low concurrency (CPU-bound, not queue-bound) still gets a limit to refuse at.
-    if (maxInFlight < this.estimate / 2 && gradient >= 1) return;
+    if (maxInFlight < this.estimate / 2) {
+      // A limit far above what is used proves nothing about capacity: do not
+      // grow it. Slower answers bring it down all the same, though never below
+      // twice what is in use (no refusal for a latency blip): a system that
+      // saturates at low concurrency (CPU-bound) then has a limit near enough
+      // to refuse at as its concurrency climbs.
+      if (gradient < 1) {
+        const shrunk = this.estimate * (1 - smoothing) + this.estimate * gradient * smoothing;
+        this.estimate = clamp(Math.min(this.estimate, Math.max(2 * maxInFlight, shrunk)), min, max);
+      }
+      return;
+    }
     const queueAllowance = Math.max(4, Math.sqrt(this.estimate));
     const next = this.estimate * gradient + queueAllowance;
     this.estimate = clamp(this.estimate * (1 - smoothing) + next * smoothing, min, max);
