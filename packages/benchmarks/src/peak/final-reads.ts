@@ -22,7 +22,7 @@ export async function readOrders(
   const worker = async () => {
     while (next < checkouts.length) {
       const checkout = checkouts[next++]!;
-      const answer = await shopper.call("GET", `/v1/orders/${checkout.orderId}`, checkout.token);
+      const answer = await shopper.read(`/v1/orders/${checkout.orderId}`, checkout.token);
       if (answer.status !== 200) continue;
       const order = answer.body as PublicOrder;
       const final = order.history.find((entry) =>
@@ -52,7 +52,7 @@ export async function readLedger(
 
 /** What the catalog says is still available of a SKU. */
 export async function readAvailable(shopper: GatewayShopper, token: string, sku: string): Promise<number> {
-  const answer = await shopper.call("GET", `/v1/products/${encodeURIComponent(sku)}`, token);
+  const answer = await shopper.read(`/v1/products/${encodeURIComponent(sku)}`, token);
   if (answer.status !== 200) throw new Error(`GET /v1/products/${sku} answered ${answer.status}`);
   return (answer.body as { available: number }).available;
 }

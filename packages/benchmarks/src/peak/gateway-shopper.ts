@@ -22,6 +22,8 @@ interface Answer {
   status: number;
   body: unknown;
   latencyMs: number;
+  /** Retry-After of a 429 or 503, in seconds. */
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -107,14 +109,30 @@ export class GatewayShopper {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.body.text();
+      const retryAfter = Number(response.headers["retry-after"]);
       return {
         status: response.statusCode,
         body: text ? JSON.parse(text) : undefined,
         latencyMs: performance.now() - started,
+        retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
       };
     } catch {
       return { status: 0, body: undefined, latencyMs: performance.now() - started };
     }
+  }
+
+  /**
+   * A read as a well-behaved client makes it: a 429 or 503 is retried after
+   * its Retry-After (at most 5 s each, `attempts` in all), since refusing is
+   * what the gateway does past its admission limit.
+   */
+  async read(path: string, token: string, attempts = 20): Promise<Answer> {
+    let answer = await this.call("GET", path, token);
+    for (let attempt = 1; attempt < attempts && (answer.status === 429 || answer.status === 503); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5, answer.retryAfterSeconds ?? 1) * 1000));
+      answer = await this.call("GET", path, token);
+    }
+    return answer;
   }
 
   close(): Promise<void> {

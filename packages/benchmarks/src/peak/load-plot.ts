@@ -8,7 +8,7 @@ export interface PlotPoint {
 
 const WIDTH = 720;
 const PANEL = 260;
-const MARGIN = { left: 60, right: 20, top: 30, bottom: 40 };
+const MARGIN = { left: 60, right: 20, top: 50, bottom: 50 };
 
 /**
  * Throughput (accepted and completed sagas/s) and accept p99 against offered
@@ -89,5 +89,5 @@ export function niceCeiling(value: number): number {
   return ([1, 2, 5, 10].find((step) => step * power >= value) ?? 10) * power;
 }
 
-const round = (value: number) => (value >= 10 ? Math.round(value) : Number(value.toFixed(1)));
+const round = (value: number) => (Number.isInteger(value) ? value : Number(value.toFixed(1)));
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -37,10 +37,11 @@ const options: PeakBenchmarkOptions = {
   kafkaBrokers: (env["PEAKSHOP_KAFKA_BROKERS"] ?? `127.0.0.1:${env["PEAKSHOP_KAFKA_PORT"] ?? 9092}`).split(
     ",",
   ),
-  steps: list(env["BENCH_PEAK_STEPS"] ?? "25,50,100,150,200,300,400,500"),
+  steps: list(env["BENCH_PEAK_STEPS"] ?? "10,15,20,25,30,40,50,60,80,100,150,200,300,400,500"),
   stepSeconds: Number(env["BENCH_PEAK_STEP_SECONDS"] ?? 15),
   holdFraction: Number(env["BENCH_PEAK_HOLD_FRACTION"] ?? 0.8),
   holdSeconds: Number(env["BENCH_PEAK_HOLD_SECONDS"] ?? 60),
+  holdRate: env["BENCH_PEAK_HOLD_RATE"] ? Number(env["BENCH_PEAK_HOLD_RATE"]) : undefined,
   overloadFactor: Number(env["BENCH_PEAK_OVERLOAD_FACTOR"] ?? 2),
   overloadSeconds: Number(env["BENCH_PEAK_OVERLOAD_SECONDS"] ?? 15),
   lowLoad: { clients: 4, orders: Number(env["BENCH_PEAK_LOW_ORDERS"] ?? 100) },

@@ -28,6 +28,8 @@ export interface PeakBenchmarkOptions {
   /** The hold runs at this fraction of the knee, for holdSeconds. */
   holdFraction: number;
   holdSeconds: number;
+  /** Hold at this rate instead of a fraction of the knee (soak runs at a known rate). */
+  holdRate?: number;
   /** Past capacity: this multiple of the knee, for overloadSeconds (0 skips it). */
   overloadFactor: number;
   overloadSeconds: number;
@@ -112,11 +114,11 @@ export async function runPeakBenchmark(options: PeakBenchmarkOptions): Promise<P
 
     let hold: HoldResult | undefined;
     let overload: PhaseResult | undefined;
-    if (knee) {
-      const holdRate = Math.max(1, Math.round(knee.ratePerSecond * options.holdFraction));
-      say(
-        `hold: ${holdRate}/s (${options.holdFraction * 100}% of the knee at ${knee.ratePerSecond}/s) for ${options.holdSeconds} s`,
-      );
+    const holdRate =
+      options.holdRate ??
+      (knee ? Math.max(1, Math.round(knee.ratePerSecond * options.holdFraction)) : undefined);
+    if (holdRate) {
+      say(`hold: ${holdRate}/s (knee ${knee?.ratePerSecond ?? "not found"}/s) for ${options.holdSeconds} s`);
       const before = await meter.read();
       const held = await runLoadPhase(
         { shopper, sampler, run, skus, ratePerSecond: holdRate, durationS: options.holdSeconds },
@@ -133,7 +135,7 @@ export async function runPeakBenchmark(options: PeakBenchmarkOptions): Promise<P
         drainedAfterMs: drained.waitedMs,
       };
       holdCheckouts = held.checkouts;
-      if (options.overloadFactor > 0 && options.overloadSeconds > 0) {
+      if (knee && options.overloadFactor > 0 && options.overloadSeconds > 0) {
         const rate = Math.round(knee.ratePerSecond * options.overloadFactor);
         say(`overload: ${rate}/s for ${options.overloadSeconds} s`);
         const past = await runLoadPhase(
