@@ -201,7 +201,7 @@ function stockPerSku(options: PeakBenchmarkOptions): number {
   const arrivals =
     options.lowLoad.orders +
     options.steps.reduce((sum, rate) => sum + rate * options.stepSeconds, 0) +
-    top * options.holdFraction * options.holdSeconds +
+    (options.holdRate ?? top * options.holdFraction) * options.holdSeconds +
     top * options.overloadFactor * options.overloadSeconds;
   return Math.ceil((arrivals * 1.2) / options.skuCount) + 10;
 }
