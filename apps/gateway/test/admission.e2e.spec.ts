@@ -224,7 +224,10 @@ describe("admission control at the gateway", () => {
   });
 
   it("adapts its limit by default and reports it with the latencies it compares", async () => {
-    expect(await metric(limitedUrl, "gateway_requests_in_flight_limit")).toBe(64);
+    // Adaptive: it starts at 64 and may already have moved with the earlier tests' answers.
+    const initial = await metric(limitedUrl, "gateway_requests_in_flight_limit");
+    expect(initial).toBeGreaterThanOrEqual(8);
+    expect(initial).toBeLessThanOrEqual(512);
     expect(await metric(narrowUrl, "gateway_requests_in_flight_limit")).toBe(1);
     // Enough answers to close a window of the adaptive limit (10 answers, 500 ms).
     await waitFor(
