@@ -7,6 +7,7 @@ import { kneeOf, type PhaseResult } from "./load-steps";
 import { runLowLoad } from "./low-load";
 import { measureBaselines, type Baselines } from "./raw-baselines";
 import { difference, ResourceMeter, type ResourceReading } from "./resource-meter";
+import { putOnSale, stockPerSku } from "./sale-setup";
 import { SystemSampler, type ServiceEndpoint, type SystemSample } from "./system-sampler";
 
 export interface PeakBenchmarkOptions {
@@ -193,36 +194,6 @@ export async function runPeakBenchmark(options: PeakBenchmarkOptions): Promise<P
     await meter.close();
     await shopper.close();
   }
-}
-
-/** Most arrivals the run can make, so no SKU sells out and every saga runs its full course. */
-function stockPerSku(options: PeakBenchmarkOptions): number {
-  const top = Math.max(...options.steps, 1);
-  const arrivals =
-    options.lowLoad.orders +
-    options.steps.reduce((sum, rate) => sum + rate * options.stepSeconds, 0) +
-    (options.holdRate ?? top * options.holdFraction) * options.holdSeconds +
-    top * options.overloadFactor * options.overloadSeconds;
-  return Math.ceil((arrivals * 1.2) / options.skuCount) + 10;
-}
-
-async function putOnSale(
-  shopper: GatewayShopper,
-  run: string,
-  options: PeakBenchmarkOptions,
-): Promise<string[]> {
-  const admin = await shopper.token(`peak-${run}-ops`, ["admin"]);
-  const skus = Array.from({ length: options.skuCount }, (_, i) => `peak-${run}-${i}`);
-  for (const sku of skus) {
-    const answer = await shopper.call("PUT", `/v1/admin/products/${sku}`, admin, {
-      name: `Peak lantern ${sku}`,
-      priceCents: 1999,
-      currency: "EUR",
-      stock: stockPerSku(options),
-    });
-    if (answer.status >= 300) throw new Error(`PUT /v1/admin/products/${sku} answered ${answer.status}`);
-  }
-  return skus;
 }
 
 function timesToFinal(checkouts: readonly AcceptedCheckout[], orders: Map<string, OrderReading>): number[] {
