@@ -1,7 +1,7 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from "@nestjs/common";
+import { Module, type DynamicModule } from "@nestjs/common";
 import { CheckoutRequestedV1 } from "@peakshop/contracts";
 import { EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
-import { KafkaPort, PlatformModule, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
 import { HttpProductCatalog } from "./adapters/catalog/http-product-catalog";
 import { CartsController } from "./adapters/http/carts.controller";
 import { AddItemHandler } from "./application/add-item.handler";
@@ -18,22 +18,8 @@ export const CART_ENTITIES = [];
 export const CART_MIGRATIONS = [...EVENTSOURCING_MIGRATIONS];
 export const CART_CONSUMER = "cart";
 
-/** The topic cart writes (it reads none). */
-export const CART_TOPICS = [CheckoutRequestedV1.topic];
-
-@Injectable()
-class CartTopics implements OnApplicationBootstrap {
-  constructor(
-    private readonly kafka: KafkaPort,
-    @Inject(SERVICE_CONFIG) private readonly config: CartConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.KAFKA_ENSURE_TOPICS) {
-      await this.kafka.ensureTopics(CART_TOPICS.map((topic) => ({ topic, partitions: 3 })));
-    }
-  }
-}
+/** Cart reads nothing from Kafka; it writes checkouts (through its outbox). */
+export const CART_TOPICS: ServiceTopics = { consumes: [], publishes: [CheckoutRequestedV1.topic] };
 
 @Module({})
 export class CartModule {
@@ -57,7 +43,7 @@ export class CartModule {
         ChangeQuantityHandler,
         RemoveItemHandler,
         CheckoutHandler,
-        CartTopics,
+        ensureTopicsAtStart(CART_TOPICS),
       ],
     };
   }

@@ -4,8 +4,6 @@ import { z } from "zod";
 export const cartConfigSchema = serviceConfigSchema.extend({
   SERVICE_NAME: z.string().min(1).default("cart"),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
-  /** Create the service's topics at start (local runs and tests); production creates them with infra jobs. */
-  KAFKA_ENSURE_TOPICS: z.stringbool().default(true),
   /** Base URL of the inventory service, which prices products, e.g. http://127.0.0.1:3003. */
   INVENTORY_URL: z.url({ protocol: /^https?$/ }),
   /** How long one product lookup may take before the request fails with 503, in milliseconds. */

@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from "@nestjs/common";
 import { EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
-import { PlatformModule } from "@peakshop/platform-nest";
+import { ensureTopicsAtStart, PlatformModule } from "@peakshop/platform-nest";
 import { DataSource } from "typeorm";
 import { ProductsController } from "./adapters/http/products.controller";
-import { INVENTORY_CONSUMER } from "./adapters/messaging/inventory-topics";
+import { INVENTORY_CONSUMER, INVENTORY_TOPICS } from "./adapters/messaging/inventory-topics";
 import { StockCommandsConsumer } from "./adapters/messaging/stock-commands.consumer";
 import { CreateInventory1764100000000 } from "./adapters/persistence/migrations/1764100000000-create-inventory";
 import { HoldExpirySweeper } from "./adapters/scheduling/hold-expiry.sweeper";
@@ -36,6 +36,7 @@ export class InventoryModule {
       ],
       controllers: [ProductsController, StockCommandsConsumer],
       providers: [
+        ensureTopicsAtStart(INVENTORY_TOPICS),
         HoldExpirySweeper,
         { provide: ReserveStockHandler, ...withDataSource((ds) => new ReserveStockHandler(ds)) },
         { provide: ReleaseStockHandler, ...withDataSource((ds) => new ReleaseStockHandler(ds)) },

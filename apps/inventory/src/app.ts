@@ -1,6 +1,5 @@
 import "reflect-metadata";
 import { startService, type StartOptions } from "@peakshop/platform-nest";
-import { ensureInventoryTopics } from "./adapters/messaging/inventory-topics";
 import { InventoryModule } from "./app.module";
 import type { InventoryConfig } from "./config";
 
@@ -25,7 +24,6 @@ export async function startInventoryService(
   config: InventoryConfig,
   options: Omit<StartOptions, "consumerGroupId"> = {},
 ) {
-  await ensureInventoryTopics(config);
   return startService(InventoryModule.forRoot(config), config, {
     ...options,
     consumerGroupId: config.KAFKA_GROUP_ID,

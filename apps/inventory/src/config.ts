@@ -5,8 +5,6 @@ export const inventoryConfigSchema = serviceConfigSchema.extend({
   SERVICE_NAME: z.string().min(1).default("inventory"),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
   KAFKA_GROUP_ID: z.string().min(1).default("inventory"),
-  /** Create the service's topics at start (local runs and tests); production creates them with infra jobs. */
-  KAFKA_ENSURE_TOPICS: z.stringbool().default(true),
   /**
    * Bucket rows each SKU's available stock is split over when its stock is set:
    * about how many buyers of one SKU can take stock at the same moment.

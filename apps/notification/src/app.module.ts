@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 import { CustomerNotifiedV1, SkeletonEventRecordedV1 } from "@peakshop/contracts";
 import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
-import { KafkaPort, PlatformModule, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
 import { DeliveriesWorker } from "./adapters/delivery/deliveries.worker";
 import { HttpWebhookSender } from "./adapters/delivery/http-webhook.sender";
 import { DisabledEmailSender, SmtpEmailSender } from "./adapters/delivery/smtp-email.sender";
@@ -41,14 +41,11 @@ export const NOTIFICATION_MIGRATIONS = [
 export const NOTIFICATION_CONSUMER = "notification";
 
 /** Every topic the service reads or writes, created at start in local runs and tests. */
-export const NOTIFICATION_TOPICS = [
-  SkeletonEventRecordedV1.topic,
-  ...CUSTOMER_EVENT_TOPICS,
-  CustomerNotifiedV1.topic,
-  deadLetterTopicOf(NOTIFICATION_CONSUMER),
-];
-
-const TOPICS_ENSURED = Symbol("TOPICS_ENSURED");
+/** What notification consumes (the customer-facing events) and writes (CustomerNotified, dead letters). */
+export const NOTIFICATION_TOPICS: ServiceTopics = {
+  consumes: [SkeletonEventRecordedV1.topic, ...CUSTOMER_EVENT_TOPICS],
+  publishes: [CustomerNotifiedV1.topic, deadLetterTopicOf(NOTIFICATION_CONSUMER)],
+};
 
 @Module({})
 export class NotificationModule {
@@ -72,18 +69,7 @@ export class NotificationModule {
         StatusController,
       ],
       providers: [
-        {
-          // An async provider, so the topics exist before the consumer subscribes
-          // (Nest starts the Kafka consumer before application-bootstrap hooks run).
-          provide: TOPICS_ENSURED,
-          inject: [KafkaPort, SERVICE_CONFIG],
-          useFactory: async (kafka: KafkaPort, settings: NotificationConfig) => {
-            if (settings.KAFKA_ENSURE_TOPICS) {
-              await kafka.ensureTopics(NOTIFICATION_TOPICS.map((topic) => ({ topic, partitions: 3 })));
-            }
-            return true;
-          },
-        },
+        ensureTopicsAtStart(NOTIFICATION_TOPICS),
         RecordReceivedEventHandler,
         NotificationsRepository,
         DeliveriesRepository,

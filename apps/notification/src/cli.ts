@@ -2,6 +2,7 @@
 // or `node dist/cli.js dead-letters list` (see SERVICE_CLI_USAGE).
 import "reflect-metadata";
 import { serviceCliMain } from "@peakshop/eventsourcing";
+import { topicSpecsOf } from "@peakshop/platform-nest";
 import {
   NOTIFICATION_CONSUMER,
   NOTIFICATION_ENTITIES,
@@ -14,5 +15,5 @@ serviceCliMain(() => ({
   config: loadNotificationConfig(),
   database: { entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS },
   consumer: NOTIFICATION_CONSUMER,
-  topics: NOTIFICATION_TOPICS.map((topic) => ({ topic })),
+  topics: topicSpecsOf(NOTIFICATION_TOPICS),
 }));

@@ -17,8 +17,6 @@ export const notificationConfigSchema = serviceConfigSchema
     SERVICE_NAME: z.string().min(1).default("notification"),
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3005),
     KAFKA_GROUP_ID: z.string().min(1).default("notification"),
-    /** Create the service's topics at start (local runs and tests); production creates them with infra jobs. */
-    KAFKA_ENSURE_TOPICS: z.stringbool().default(true),
     /** Mail server, e.g. smtp://127.0.0.1:1025 or smtps://user:pass@mail.example:465; unset: no e-mails. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     EMAIL_FROM: z.string().min(3).default("Peakshop <notifications@peakshop.test>"),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from "@nestjs/common";
+import { Module, type DynamicModule } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 import {
   CheckoutRequestedV1,
@@ -10,7 +10,7 @@ import {
   StockReservedV1,
 } from "@peakshop/contracts";
 import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
-import { KafkaPort, PlatformModule, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
 import { OrdersController } from "./adapters/http/orders.controller";
 import { SkeletonEventsController } from "./adapters/http/skeleton-events.controller";
 import { DEADLINE_SETTINGS, SagaInputsConsumer } from "./adapters/messaging/saga-inputs.consumer";
@@ -40,30 +40,17 @@ export const ORDER_MIGRATIONS = [
 ];
 export const ORDER_PROJECTIONS = [skeletonEventsProjection, ordersViewProjection];
 
-/** Every topic the order service reads or writes, created at start in local runs and tests. */
-export const ORDER_TOPICS = [
-  SkeletonEventRecordedV1.topic,
-  CheckoutRequestedV1.topic,
-  OrderPlacedV1.topic,
-  ReserveStockV1.topic,
-  StockReservedV1.topic,
-  RequestPaymentV1.topic,
-  PaymentCapturedV1.topic,
-  deadLetterTopicOf(ORDER_CONSUMER),
-];
-
-@Injectable()
-class OrderTopics implements OnApplicationBootstrap {
-  constructor(
-    private readonly kafka: KafkaPort,
-    @Inject(SERVICE_CONFIG) private readonly config: OrderConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.KAFKA_ENSURE_TOPICS)
-      await this.kafka.ensureTopics(ORDER_TOPICS.map((topic) => ({ topic, partitions: 3 })));
-  }
-}
+/** What order consumes (the saga's inputs) and writes (its commands and events, its dead letters). */
+export const ORDER_TOPICS: ServiceTopics = {
+  consumes: [CheckoutRequestedV1.topic, StockReservedV1.topic, PaymentCapturedV1.topic],
+  publishes: [
+    SkeletonEventRecordedV1.topic,
+    OrderPlacedV1.topic,
+    ReserveStockV1.topic,
+    RequestPaymentV1.topic,
+    deadLetterTopicOf(ORDER_CONSUMER),
+  ],
+};
 
 @Module({})
 export class OrderModule {
@@ -77,7 +64,7 @@ export class OrderModule {
       ],
       controllers: [SkeletonEventsController, OrdersController, SagaInputsConsumer],
       providers: [
-        OrderTopics,
+        ensureTopicsAtStart(ORDER_TOPICS),
         RecordSkeletonEventHandler,
         OrderCommands,
         DeadlinesWorker,

@@ -2,6 +2,7 @@
 // or `node dist/cli.js projections rebuild skeleton-events` (see SERVICE_CLI_USAGE).
 import "reflect-metadata";
 import { serviceCliMain } from "@peakshop/eventsourcing";
+import { topicSpecsOf } from "@peakshop/platform-nest";
 import {
   ORDER_CONSUMER,
   ORDER_ENTITIES,
@@ -16,5 +17,5 @@ serviceCliMain(() => ({
   database: { entities: ORDER_ENTITIES, migrations: ORDER_MIGRATIONS },
   projections: ORDER_PROJECTIONS,
   consumer: ORDER_CONSUMER,
-  topics: ORDER_TOPICS.map((topic) => ({ topic })),
+  topics: topicSpecsOf(ORDER_TOPICS),
 }));

@@ -4,8 +4,6 @@ import { z } from "zod";
 export const orderConfigSchema = serviceConfigSchema.extend({
   SERVICE_NAME: z.string().min(1).default("order"),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-  /** Create the service's topics at start (local runs and tests); production creates them with infra jobs. */
-  KAFKA_ENSURE_TOPICS: z.stringbool().default(true),
   KAFKA_GROUP_ID: z.string().min(1).default("order"),
   /** From checkout until payment must be captured; then the order is cancelled and its stock released. */
   PAYMENT_DEADLINE_MS: z.coerce.number().int().positive().default(180_000),

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from "@nestjs/common";
+import { Module, type DynamicModule } from "@nestjs/common";
 import { BankCircuitOpenedV1, PaymentCapturedV1, RequestPaymentV1 } from "@peakshop/contracts";
 import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
-import { KafkaPort, PlatformModule, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
 import { BankHealthRecorder } from "./adapters/bank/bank-health.recorder";
 import { HttpBankGateway } from "./adapters/bank/http-bank-gateway";
 import { PaymentAttemptsWorker } from "./adapters/bank/payment-attempts.worker";
@@ -21,28 +21,13 @@ import type { PaymentConfig } from "./config";
 
 export const PAYMENT_CONSUMER = "payment";
 
-/** Every topic the payment service reads or writes, its dead letters included. */
-export const PAYMENT_TOPICS = [
-  RequestPaymentV1.topic,
-  PaymentCapturedV1.topic,
-  BankCircuitOpenedV1.topic,
-  deadLetterTopicOf(PAYMENT_CONSUMER),
-];
+/** What payment consumes (payment requests) and writes (payment outcomes, circuit reports, dead letters). */
+export const PAYMENT_TOPICS: ServiceTopics = {
+  consumes: [RequestPaymentV1.topic],
+  publishes: [PaymentCapturedV1.topic, BankCircuitOpenedV1.topic, deadLetterTopicOf(PAYMENT_CONSUMER)],
+};
 export const PAYMENT_ENTITIES = [];
 export const PAYMENT_MIGRATIONS = [...EVENTSOURCING_MIGRATIONS, CreatePaymentSchedule1764070000000];
-
-@Injectable()
-class PaymentTopics implements OnApplicationBootstrap {
-  constructor(
-    private readonly kafka: KafkaPort,
-    @Inject(SERVICE_CONFIG) private readonly config: PaymentConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.KAFKA_ENSURE_TOPICS) return;
-    await this.kafka.ensureTopics(PAYMENT_TOPICS.map((topic) => ({ topic, partitions: 3 })));
-  }
-}
 
 @Module({})
 export class PaymentModule {
@@ -55,7 +40,7 @@ export class PaymentModule {
       ],
       controllers: [PaymentsController, PaymentCommandsConsumer],
       providers: [
-        PaymentTopics,
+        ensureTopicsAtStart(PAYMENT_TOPICS),
         PaymentCommands,
         RequestPaymentHandler,
         RefundPaymentHandler,

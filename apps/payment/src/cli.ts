@@ -2,6 +2,7 @@
 // or `node dist/cli.js dead-letters list` (see SERVICE_CLI_USAGE).
 import "reflect-metadata";
 import { serviceCliMain } from "@peakshop/eventsourcing";
+import { topicSpecsOf } from "@peakshop/platform-nest";
 import { PAYMENT_CONSUMER, PAYMENT_ENTITIES, PAYMENT_MIGRATIONS, PAYMENT_TOPICS } from "./app.module";
 import { loadPaymentConfig } from "./config";
 
@@ -9,5 +10,5 @@ serviceCliMain(() => ({
   config: loadPaymentConfig(),
   database: { entities: PAYMENT_ENTITIES, migrations: PAYMENT_MIGRATIONS },
   consumer: PAYMENT_CONSUMER,
-  topics: PAYMENT_TOPICS.map((topic) => ({ topic })),
+  topics: topicSpecsOf(PAYMENT_TOPICS),
 }));

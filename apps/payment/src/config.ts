@@ -5,7 +5,6 @@ export const paymentConfigSchema = serviceConfigSchema.extend({
   SERVICE_NAME: z.string().min(1).default("payment"),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3004),
   KAFKA_GROUP_ID: z.string().min(1).default("payment"),
-  KAFKA_ENSURE_TOPICS: z.stringbool().default(true),
   /** The bank's payment gateway, e.g. http://127.0.0.1:4000. */
   BANK_URL: z.url(),
   /** A charge that takes longer is treated as possibly made: the next attempt asks first. */

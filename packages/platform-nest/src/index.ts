@@ -9,6 +9,7 @@ export {
 export { dataSourceOptions, type DatabaseSettings } from "./database/database.module";
 export { runMigrations } from "./database/run-migrations";
 export { KafkaPort, type IncomingMessage, type OutgoingRecord, type TopicSpec } from "./kafka/kafka.port";
+export { ensureTopicsAtStart, topicSpecsOf, type ServiceTopics } from "./kafka/service-topics";
 export { incomingMessageOf } from "./kafka/incoming-message";
 export { consumeTopic, type TopicConsumer } from "./kafka/kafka-topic-consumer";
 export { KafkajsAdapter, type KafkaClientSettings } from "./kafka/kafkajs.adapter";

@@ -33,6 +33,8 @@ export const serviceConfigSchema = z.object({
    * a message still in its topic can be delivered again.
    */
   INBOX_RETENTION_HOURS: z.coerce.number().positive().default(168),
+  /** Create the service's topics at start (local runs and tests); production creates them with a hook Job. */
+  KAFKA_ENSURE_TOPICS: z.stringbool().default(true),
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
@@ -46,6 +48,7 @@ export const httpServiceConfigSchema = serviceConfigSchema.omit({
   KAFKA_SASL_USERNAME: true,
   KAFKA_SASL_PASSWORD: true,
   INBOX_RETENTION_HOURS: true,
+  KAFKA_ENSURE_TOPICS: true,
 });
 
 /** What the platform needs: Kafka settings only where the service uses Kafka. */
