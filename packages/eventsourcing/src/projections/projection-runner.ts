@@ -58,27 +58,9 @@ export class ProjectionRunner {
   async pumpOnce(projection: Projection): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const checkpoint = await this.lockCheckpoint(manager, projection.name);
-      const rows: EventRow[] = await manager.query(
-        `SELECT ${EVENT_COLUMNS} FROM es_events
-          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY transaction_id, global_position
-          LIMIT $3`,
-        [checkpoint.transaction_id, checkpoint.global_position, this.options.batchSize ?? 500],
-      );
-      for (const row of rows) {
-        if (!projection.handles || projection.handles.includes(row.type)) {
-          await projection.apply(toRecorded(row), manager);
-        }
-      }
-      const last = rows.at(-1);
-      if (last) {
-        await manager.query(
-          `UPDATE es_projection_checkpoints SET transaction_id = $2::xid8, global_position = $3, updated_at = now() WHERE projection = $1`,
-          [projection.name, last.transaction_id, last.global_position],
-        );
-      }
-      return rows.length;
+      const read = await this.applyBatch(manager, projection, checkpoint);
+      if (read.last) await saveCheckpoint(manager, projection.name, read.last);
+      return read.count;
     });
   }
 
@@ -93,17 +75,57 @@ export class ProjectionRunner {
     return total;
   }
 
-  /** Empties the read model, resets its checkpoint and replays the whole store. */
+  /**
+   * Empties the read model, resets its checkpoint and replays the whole store,
+   * all in one transaction that holds the checkpoint's lock: a live runner of
+   * the same projection waits instead of replaying part of the store in
+   * between (the read model would end the same, but this rebuild's count
+   * would be wrong). Returns how many events it read.
+   */
   async rebuild(projection: Projection): Promise<number> {
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       await this.lockCheckpoint(manager, projection.name);
       await projection.reset(manager);
-      await manager.query(
-        `UPDATE es_projection_checkpoints SET transaction_id = '0', global_position = 0, updated_at = now() WHERE projection = $1`,
-        [projection.name],
-      );
+      let position: Checkpoint = { transaction_id: "0", global_position: "0" };
+      let total = 0;
+      for (;;) {
+        const read = await this.applyBatch(manager, projection, position);
+        total += read.count;
+        if (!read.last) break;
+        position = read.last;
+      }
+      await saveCheckpoint(manager, projection.name, position);
+      return total;
     });
-    return this.catchUp(projection);
+  }
+
+  /** Reads and applies the next batch after `after`, in commit order; returns how many it read and the last one's position. */
+  private async applyBatch(
+    manager: EntityManager,
+    projection: Projection,
+    after: Checkpoint,
+  ): Promise<{ count: number; last?: Checkpoint }> {
+    const rows: EventRow[] = await manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM es_events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      [after.transaction_id, after.global_position, this.options.batchSize ?? 500],
+    );
+    for (const row of rows) {
+      if (!projection.handles || projection.handles.includes(row.type)) {
+        await projection.apply(toRecorded(row), manager);
+      }
+    }
+    const last = rows.at(-1);
+    return {
+      count: rows.length,
+      last: last && {
+        transaction_id: String(last.transaction_id),
+        global_position: String(last.global_position),
+      },
+    };
   }
 
   /** Locks the projection's checkpoint row for this transaction, creating it the first time. */
@@ -147,4 +169,15 @@ export class ProjectionRunner {
       idleDelay = notified ? minIdle : Math.min(idleDelay * 2, maxIdle);
     }
   }
+}
+
+async function saveCheckpoint(
+  manager: EntityManager,
+  projection: string,
+  position: Checkpoint,
+): Promise<void> {
+  await manager.query(
+    `UPDATE es_projection_checkpoints SET transaction_id = $2::xid8, global_position = $3, updated_at = now() WHERE projection = $1`,
+    [projection, position.transaction_id, position.global_position],
+  );
 }
