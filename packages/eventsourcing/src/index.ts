@@ -24,6 +24,7 @@ export { DEAD_LETTER_HEADERS, deadLetterTopicOf, toDeadLetter, toReplay } from "
 export {
   ReliableConsumer,
   type ConsumeOutcome,
+  type MessageHandler,
   type ReliableConsumerOptions,
 } from "./consumer/reliable-consumer";
 export { type Projection } from "./projections/projection";

@@ -88,6 +88,108 @@ describe("reliable consumer", () => {
     expect(await effectsOf("order-1")).toBe(1);
   });
 
+  describe("a batch of one partition's messages", () => {
+    const messageOf = (topic: string, offset: number, id: string, value: string): IncomingMessage => ({
+      topic,
+      partition: 0,
+      offset: String(offset),
+      key: "k",
+      value: Buffer.from(value),
+      headers: { ce_id: id },
+    });
+    const amountOf = (orderId: string, amountCents: number) => JSON.stringify({ orderId, amountCents });
+    // Records which transaction handled each message, to tell one commit from several.
+    const recordTransaction = async (message: IncomingMessage, manager: EntityManager) => {
+      await recordEffect(message, manager);
+      await manager.query(`INSERT INTO batch_transactions VALUES ($1, txid_current())`, [
+        message.headers["ce_id"],
+      ]);
+    };
+    const transactionsOf = async (ids: string[]): Promise<number> =>
+      (
+        await dataSource.query(
+          `SELECT count(DISTINCT txid)::int AS n FROM batch_transactions WHERE message_id = ANY($1)`,
+          [ids],
+        )
+      )[0].n;
+
+    beforeAll(async () => {
+      await dataSource.query(`CREATE TABLE batch_transactions (message_id text, txid bigint)`);
+    });
+
+    it("is handled in one transaction, each message once, repeats answered as duplicates", async () => {
+      const topic = ctx.uniqueName("batch");
+      const reliable = new ReliableConsumer(dataSource, kafka, { consumer: ctx.uniqueName("group") });
+      const first = [1, 2, 3].map((n) => messageOf(topic, n, `b-${n}`, amountOf(`batch-${n}`, n)));
+      expect(await reliable.processBatch(first, recordTransaction)).toEqual([
+        "handled",
+        "handled",
+        "handled",
+      ]);
+      expect(await transactionsOf(["b-1", "b-2", "b-3"])).toBe(1);
+
+      // Redelivered from b-2 on, with a producer retry's copy of b-4 inside the batch.
+      const again = [
+        messageOf(topic, 2, "b-2", amountOf("batch-2", 2)),
+        messageOf(topic, 3, "b-3", amountOf("batch-3", 3)),
+        messageOf(topic, 4, "b-4", amountOf("batch-4", 4)),
+        messageOf(topic, 5, "b-4", amountOf("batch-4", 4)),
+      ];
+      expect(await reliable.processBatch(again, recordTransaction)).toEqual([
+        "duplicate",
+        "duplicate",
+        "handled",
+        "duplicate",
+      ]);
+      for (const n of [1, 2, 3, 4]) expect(await effectsOf(`batch-${n}`)).toBe(1);
+    });
+
+    it("dead-letters only its poison message and handles the others once, in order", async () => {
+      const topic = ctx.uniqueName("batch-poison");
+      const group = ctx.uniqueName("group");
+      await ctx.createTopics([{ topic: deadLetterTopicOf(group), partitions: 1 }]);
+      const reliable = new ReliableConsumer(dataSource, kafka, {
+        consumer: group,
+        maxAttempts: 2,
+        initialBackoffMs: 5,
+      });
+      const order: string[] = [];
+      const handler = async (message: IncomingMessage, manager: EntityManager) => {
+        order.push(message.headers["ce_id"]!);
+        await recordTransaction(message, manager);
+      };
+      const batch = [
+        messageOf(topic, 10, "p-1", amountOf("bp-1", 1)),
+        messageOf(topic, 11, "p-poison", "{oops"),
+        messageOf(topic, 12, "p-2", amountOf("bp-2", 2)),
+      ];
+      expect(await reliable.processBatch(batch, handler)).toEqual(["handled", "dead-lettered", "handled"]);
+      expect(await effectsOf("bp-1")).toBe(1);
+      expect(await effectsOf("bp-2")).toBe(1);
+      // The batch rolled back and its messages went one by one, in their order.
+      expect(order.slice(-3)).toEqual(["p-1", "p-poison", "p-2"]);
+      const letters = await listDeadLetters(ctx.brokers, group);
+      expect(letters.map((letter) => [letter.messageId, letter.attempts])).toEqual([["p-poison", "1"]]);
+    });
+
+    it("rethrows our own infrastructure's failure and records nothing, so the batch comes again", async () => {
+      const topic = ctx.uniqueName("batch-down");
+      const reliable = new ReliableConsumer(dataSource, kafka, { consumer: ctx.uniqueName("group") });
+      const batch = [1, 2].map((n) => messageOf(topic, n, `${topic}-${n}`, amountOf(`${topic}-${n}`, n)));
+      const databaseDown = Object.assign(new Error("terminating connection due to administrator command"), {
+        code: "57P01",
+      });
+      let calls = 0;
+      const failing = async (message: IncomingMessage, manager: EntityManager) => {
+        await recordEffect(message, manager);
+        if (++calls === 2) throw databaseDown;
+      };
+      await expect(reliable.processBatch(batch, failing)).rejects.toBe(databaseDown);
+      expect(await effectsOf(`${topic}-1`)).toBe(0);
+      expect(await reliable.processBatch(batch, recordEffect)).toEqual(["handled", "handled"]);
+    });
+  });
+
   it("sends a poison message to the dead-letter topic, keeps the partition flowing, and replays it after the fix", async () => {
     const topic = ctx.uniqueName("poison");
     const group = ctx.uniqueName("group");

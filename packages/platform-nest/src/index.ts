@@ -13,7 +13,7 @@ export { ensureTopicsAtStart, topicSpecsOf, type ServiceTopics } from "./kafka/s
 export { incomingMessageOf } from "./kafka/incoming-message";
 export { consumeTopic, type TopicConsumer } from "./kafka/kafka-topic-consumer";
 export { KafkajsAdapter, type KafkaClientSettings } from "./kafka/kafkajs.adapter";
-export { KafkaConsumerServer, kafkaConsumerServer } from "./kafka/kafka-consumer.server";
+export { KafkaBatchContext, KafkaConsumerServer, kafkaConsumerServer } from "./kafka/kafka-consumer.server";
 export { REQUEST_ID_HEADER } from "./logging/logging.module";
 export { PlatformModule } from "./platform.module";
 export { boundShutdown, startService, type StartOptions } from "./bootstrap/start-service";
@@ -30,7 +30,7 @@ export {
 export { parseRequest } from "./http/parse-request";
 export { PollingWorker } from "./lifecycle/polling-worker";
 export { SweepWorker } from "./lifecycle/sweep-worker";
-export { WorkSignal, type WorkSubscription } from "./lifecycle/work-signal";
+export { WorkSignal, type SubscribeOptions, type WorkSubscription } from "./lifecycle/work-signal";
 export {
   gaugeReadAtScrape,
   type GaugeReadAtScrapeOptions,

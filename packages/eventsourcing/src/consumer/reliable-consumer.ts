@@ -1,6 +1,6 @@
 import type { KafkaPort } from "@peakshop/platform-nest";
 import type { DataSource, EntityManager } from "typeorm";
-import { handleOnce, type InboxOutcome } from "../inbox/inbox";
+import { handleAllOnce, handleOnce, type InboxOutcome } from "../inbox/inbox";
 import { toDeadLetter } from "./dead-letter";
 import { classifyFailure } from "./failure-kinds";
 import { messageIdOf, type IncomingMessage } from "./incoming-message";
@@ -21,12 +21,20 @@ export interface ReliableConsumerOptions {
 
 export type ConsumeOutcome = InboxOutcome | "dead-lettered";
 
+/** What a service does with one message, inside the transaction that records it in the inbox. */
+export type MessageHandler = (message: IncomingMessage, manager: EntityManager) => Promise<void>;
+
 /**
  * The path every consumed message takes: the handler runs inside the inbox
  * transaction (effectively once); failures are retried with exponential backoff
  * a bounded number of times, then the message goes to the dead-letter topic with
  * the error and its origin, so one poison message cannot stall its partition.
  * Failures of our own infrastructure are rethrown instead (see classifyFailure).
+ *
+ * Under load messages come in batches, handled in one transaction (one inbox
+ * insert, one commit). If any message of a batch fails, the batch is rolled
+ * back and its messages are handled one by one, so only the failing one is
+ * retried and dead-lettered, exactly as if it had come alone.
  */
 export class ReliableConsumer {
   private readonly settings: Required<Omit<ReliableConsumerOptions, "onReceived" | "onDeadLetter">> &
@@ -46,12 +54,36 @@ export class ReliableConsumer {
     };
   }
 
-  async process(
-    message: IncomingMessage,
-    handler: (message: IncomingMessage, manager: EntityManager) => Promise<void>,
-  ): Promise<ConsumeOutcome> {
-    const { consumer, maxAttempts } = this.settings;
+  /** Handles one message: see processBatch for several. */
+  async process(message: IncomingMessage, handler: MessageHandler): Promise<ConsumeOutcome> {
     this.settings.onReceived?.(message);
+    return this.processAlone(message, handler);
+  }
+
+  /** Handles messages of one partition, in order, sharing one transaction where they can. */
+  async processBatch(
+    messages: readonly IncomingMessage[],
+    handler: MessageHandler,
+  ): Promise<ConsumeOutcome[]> {
+    for (const message of messages) this.settings.onReceived?.(message);
+    if (messages.length === 1) return [await this.processAlone(messages[0]!, handler)];
+    try {
+      return await handleAllOnce(
+        this.dataSource,
+        this.settings.consumer,
+        messages.map(messageIdOf),
+        (index, manager) => handler(messages[index]!, manager),
+      );
+    } catch (error) {
+      if (classifyFailure(error) === "infrastructure") throw error;
+      const outcomes: ConsumeOutcome[] = [];
+      for (const message of messages) outcomes.push(await this.processAlone(message, handler));
+      return outcomes;
+    }
+  }
+
+  private async processAlone(message: IncomingMessage, handler: MessageHandler): Promise<ConsumeOutcome> {
+    const { consumer, maxAttempts } = this.settings;
     for (let attempt = 1; ; attempt++) {
       try {
         return await handleOnce(this.dataSource, consumer, messageIdOf(message), (manager) =>

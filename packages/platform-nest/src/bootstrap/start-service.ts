@@ -44,6 +44,7 @@ export async function startService(
           brokers: config.KAFKA_BROKERS,
           clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
           groupId: options.consumerGroupId,
+          batchSize: config.KAFKA_CONSUMER_BATCH_SIZE,
           metrics: app.get(Registry),
         }),
       },

@@ -33,6 +33,11 @@ export const serviceConfigSchema = z.object({
    * a message still in its topic can be delivered again.
    */
   INBOX_RETENTION_HOURS: z.coerce.number().positive().default(168),
+  /**
+   * The most messages of one partition handled in one database transaction.
+   * Under load a fetch returns many; sharing the transaction shares its commit.
+   */
+  KAFKA_CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Create the service's topics at start (local runs and tests); production creates them with a hook Job. */
   KAFKA_ENSURE_TOPICS: z.stringbool().default(true),
 });
@@ -49,10 +54,11 @@ export const httpServiceConfigSchema = serviceConfigSchema.omit({
   KAFKA_SASL_PASSWORD: true,
   INBOX_RETENTION_HOURS: true,
   KAFKA_ENSURE_TOPICS: true,
+  KAFKA_CONSUMER_BATCH_SIZE: true,
 });
 
 /** What the platform needs: Kafka settings only where the service uses Kafka. */
 export type PlatformConfig = z.infer<typeof httpServiceConfigSchema> &
-  Partial<Pick<ServiceConfig, "KAFKA_BROKERS" | "KAFKA_CLIENT_ID">>;
+  Partial<Pick<ServiceConfig, "KAFKA_BROKERS" | "KAFKA_CLIENT_ID" | "KAFKA_CONSUMER_BATCH_SIZE">>;
 
 export const SERVICE_CONFIG = Symbol("SERVICE_CONFIG");

@@ -1,30 +1,22 @@
-import type { KafkaContext } from "@nestjs/microservices";
+import type { KafkaMessage } from "kafkajs";
 import type { IncomingMessage } from "./kafka.port";
 
 /**
- * The record behind a Nest Kafka handler invocation. The consumer server keeps
- * values binary (see kafkaConsumerServer), so the bytes are the producer's own.
+ * A consumed kafkajs record as the client-independent IncomingMessage. Values
+ * stay the producer's bytes: decoding belongs to the contracts.
  */
-export function incomingMessageOf(context: KafkaContext): IncomingMessage {
-  const message = context.getMessage();
+export function incomingMessageOf(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers ?? {})) {
     if (value === undefined || value === null) continue;
-    headers[name] =
-      typeof value === "string" ? value : Buffer.isBuffer(value) ? value.toString() : JSON.stringify(value);
+    headers[name] = Array.isArray(value) ? value.map(String).join(",") : String(value);
   }
-  const value = message.value as unknown;
   return {
-    topic: context.getTopic(),
-    partition: context.getPartition(),
+    topic,
+    partition,
     offset: message.offset,
-    key: message.key === null || message.key === undefined ? null : String(message.key),
-    value:
-      value === null || value === undefined
-        ? null
-        : Buffer.isBuffer(value)
-          ? value
-          : Buffer.from(String(value)),
+    key: message.key === null || message.key === undefined ? null : message.key.toString(),
+    value: message.value ?? null,
     headers,
   };
 }

@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from "kafkajs";
+import { incomingMessageOf } from "./incoming-message";
 import { kafkaConnection } from "./kafka-connection";
 import type { IncomingMessage } from "./kafka.port";
 
@@ -37,21 +38,7 @@ export async function consumeTopic(
   await consumer.run({
     autoCommit: false,
     eachMessage: async ({ topic, partition, message }) => {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(message.headers ?? {})) {
-        if (value !== undefined) headers[name] = value.toString();
-      }
-      await handle(
-        {
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? null,
-          value: message.value,
-          headers,
-        },
-        handle_,
-      );
+      await handle(incomingMessageOf(topic, partition, message), handle_);
     },
   });
   return handle_;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
+import { incomingMessageOf } from "./incoming-message";
 import { kafkaConnection } from "./kafka-connection";
 
 export interface ReadRecord {
@@ -38,18 +39,8 @@ export async function readTopic(
       timer = setTimeout(resolve, timeoutMs);
       void consumer.run({
         eachMessage: async ({ partition, message }) => {
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(message.headers ?? {})) {
-            if (value !== undefined) headers[name] = value.toString();
-          }
-          records.push({
-            topic,
-            partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? null,
-            value: message.value?.toString() ?? null,
-            headers,
-          });
+          const record = incomingMessageOf(topic, partition, message);
+          records.push({ ...record, value: record.value?.toString() ?? null });
           if (enough(records)) resolve();
         },
       });

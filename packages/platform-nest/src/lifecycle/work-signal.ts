@@ -16,6 +16,19 @@ export interface WorkSubscription {
  * subscribes, so one notice wakes them all and none is lost while a waiter is
  * busy with a round.
  */
+export interface SubscribeOptions {
+  /**
+   * Notices wake the waiter at most once per this many milliseconds (counted
+   * from the end of its previous wait, when its previous round began). At low
+   * rates no notice waits; under load each round takes the work of several
+   * commits, so rounds, transactions and requests are shared (as Kafka's
+   * linger.ms does for a producer's records).
+   */
+  minIntervalMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
 export class WorkSignal {
   private readonly subscriptions = new Set<{ pending: boolean; wake?: (notified: boolean) => void }>();
 
@@ -26,23 +39,47 @@ export class WorkSignal {
     }
   }
 
-  subscribe(): WorkSubscription {
+  subscribe({ minIntervalMs = 0, now = Date.now }: SubscribeOptions = {}): WorkSubscription {
     const state: { pending: boolean; wake?: (notified: boolean) => void } = { pending: false };
+    let lastWaitEnded = Number.NEGATIVE_INFINITY;
     this.subscriptions.add(state);
     return {
       wait: (timeoutMs) =>
         new Promise<boolean>((resolve) => {
+          let timer: NodeJS.Timeout | undefined;
+          const end = (notified: boolean) => {
+            lastWaitEnded = now();
+            resolve(notified);
+          };
+          // A notice too soon after the last round is held until the interval is over.
+          const paced = () => {
+            const early = lastWaitEnded + minIntervalMs - now();
+            if (early <= 0) return end(true);
+            const release = () => {
+              clearTimeout(timer);
+              state.wake = undefined;
+              // Notices that came while held are covered by the round about to start.
+              state.pending = false;
+              end(true);
+            };
+            timer = setTimeout(release, early);
+            // Further notices only mark work pending; an interrupt (shutdown) ends the hold.
+            state.wake = (notified) => {
+              if (!notified) release();
+            };
+          };
           if (state.pending) {
             state.pending = false;
-            resolve(true);
+            paced();
             return;
           }
-          const timer = setTimeout(() => done(false), timeoutMs);
+          timer = setTimeout(() => done(false), timeoutMs);
           function done(notified: boolean) {
             clearTimeout(timer);
             state.wake = undefined;
             state.pending = false;
-            resolve(notified);
+            if (notified) paced();
+            else end(false);
           }
           state.wake = done;
         }),

@@ -50,3 +50,51 @@ describe("WorkSignal", () => {
     expect(await settledWithin(waiting, 1_000)).toBe(true);
   });
 });
+
+describe("WorkSignal with a minimum interval between wakes", () => {
+  const paced = () => {
+    let clock = 1_000;
+    const signal = new WorkSignal();
+    const waiter = signal.subscribe({ minIntervalMs: 40, now: () => clock });
+    return { signal, waiter, advance: (ms: number) => (clock += ms) };
+  };
+
+  it("given a quiet waiter, when notified, then it wakes at once", async () => {
+    const { signal, waiter } = paced();
+    signal.notify();
+    expect(await settledWithin(waiter.wait(60_000), 20)).toBe(true);
+  });
+
+  it("given a wake moments ago, when notified again, then it wakes only once the interval is over", async () => {
+    const { signal, waiter } = paced();
+    signal.notify();
+    await waiter.wait(60_000);
+    signal.notify();
+    const held = waiter.wait(60_000);
+    expect(await settledWithin(held, 15)).toBe(false);
+    // More notices while held change nothing: one round will take them all.
+    signal.notify();
+    expect(await settledWithin(held, 5)).toBe(false);
+    expect(await settledWithin(held, 1_000)).toBe(true);
+    expect(await settledWithin(waiter.wait(60_000), 60)).toBe(false);
+  });
+
+  it("given the interval has passed since the last wake, when notified, then it wakes at once", async () => {
+    const { signal, waiter, advance } = paced();
+    signal.notify();
+    await waiter.wait(60_000);
+    advance(40);
+    signal.notify();
+    expect(await settledWithin(waiter.wait(60_000), 20)).toBe(true);
+  });
+
+  it("given a held wake, when interrupted, then it ends at once", async () => {
+    const { signal, waiter } = paced();
+    signal.notify();
+    await waiter.wait(60_000);
+    signal.notify();
+    const held = waiter.wait(60_000);
+    waiter.interrupt();
+    expect(await settledWithin(held, 10)).toBe(true);
+  });
+});

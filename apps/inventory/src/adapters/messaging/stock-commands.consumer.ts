@@ -1,8 +1,7 @@
 import { Controller } from "@nestjs/common";
-import { Ctx, EventPattern, KafkaContext } from "@nestjs/microservices";
+import { EventPattern, Payload } from "@nestjs/microservices";
 import { CommitStockV1, fromKafkaRecord, ReleaseStockV1, ReserveStockV1 } from "@peakshop/contracts";
 import { ReliableConsumer, type IncomingMessage } from "@peakshop/eventsourcing";
-import { incomingMessageOf } from "@peakshop/platform-nest";
 import type { EntityManager } from "typeorm";
 import { CommitStockHandler } from "../../application/commit-stock.handler";
 import { ReleaseStockHandler } from "../../application/release-stock.handler";
@@ -23,10 +22,8 @@ export class StockCommandsConsumer {
   ) {}
 
   @EventPattern(ReserveStockV1.topic)
-  async handle(@Ctx() context: KafkaContext): Promise<void> {
-    await this.consumer.process(incomingMessageOf(context), (message, manager) =>
-      this.dispatch(message, manager),
-    );
+  async handle(@Payload() messages: IncomingMessage[]): Promise<void> {
+    await this.consumer.processBatch(messages, (message, manager) => this.dispatch(message, manager));
   }
 
   private async dispatch(message: IncomingMessage, manager: EntityManager): Promise<void> {

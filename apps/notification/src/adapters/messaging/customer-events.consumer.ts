@@ -1,13 +1,12 @@
 import { Controller } from "@nestjs/common";
-import { Ctx, EventPattern, KafkaContext } from "@nestjs/microservices";
+import { EventPattern, Payload } from "@nestjs/microservices";
 import {
   BankCircuitOpenedV1,
   fromKafkaRecord,
   OrderPlacedV1,
   PaymentRetryScheduledV1,
 } from "@peakshop/contracts";
-import { ReliableConsumer } from "@peakshop/eventsourcing";
-import { incomingMessageOf } from "@peakshop/platform-nest";
+import { ReliableConsumer, type IncomingMessage } from "@peakshop/eventsourcing";
 import { customerFacingOf } from "../../application/customer-facts";
 import { NotifyCustomerHandler } from "../../application/notify-customer.handler";
 import { RecordCircuitReportHandler } from "../../application/record-circuit-report.handler";
@@ -32,22 +31,22 @@ export class CustomerEventsConsumer {
   ) {}
 
   @EventPattern(OrderPlacedV1.topic)
-  orderEvents(@Ctx() context: KafkaContext): Promise<void> {
-    return this.handle(context);
+  orderEvents(@Payload() messages: IncomingMessage[]): Promise<void> {
+    return this.handle(messages);
   }
 
   @EventPattern(PaymentRetryScheduledV1.topic)
-  paymentEvents(@Ctx() context: KafkaContext): Promise<void> {
-    return this.handle(context);
+  paymentEvents(@Payload() messages: IncomingMessage[]): Promise<void> {
+    return this.handle(messages);
   }
 
   @EventPattern(BankCircuitOpenedV1.topic)
-  bankGatewayEvents(@Ctx() context: KafkaContext): Promise<void> {
-    return this.handle(context);
+  bankGatewayEvents(@Payload() messages: IncomingMessage[]): Promise<void> {
+    return this.handle(messages);
   }
 
-  private async handle(context: KafkaContext): Promise<void> {
-    await this.consumer.process(incomingMessageOf(context), async (message, manager) => {
+  private async handle(messages: IncomingMessage[]): Promise<void> {
+    await this.consumer.processBatch(messages, async (message, manager) => {
       const envelope = fromKafkaRecord(message.headers, message.value);
       const facing = customerFacingOf(envelope);
       if (!facing) return;

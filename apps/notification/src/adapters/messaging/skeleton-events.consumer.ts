@@ -1,8 +1,7 @@
 import { Controller } from "@nestjs/common";
-import { Ctx, EventPattern, KafkaContext } from "@nestjs/microservices";
+import { EventPattern, Payload } from "@nestjs/microservices";
 import { SkeletonEventRecordedV1 } from "@peakshop/contracts";
 import { ReliableConsumer, type IncomingMessage } from "@peakshop/eventsourcing";
-import { incomingMessageOf } from "@peakshop/platform-nest";
 import type { EntityManager } from "typeorm";
 import { RecordReceivedEventHandler } from "../../application/record-received-event.handler";
 
@@ -15,13 +14,10 @@ export class SkeletonEventsConsumer {
 
   /** Effectively once (inbox); a malformed event goes to the dead-letter topic. */
   @EventPattern(SkeletonEventRecordedV1.topic)
-  async handle(@Ctx() context: KafkaContext): Promise<void> {
-    await this.consumer.process(
-      incomingMessageOf(context),
-      (message: IncomingMessage, manager: EntityManager) => {
+  async handle(@Payload() messages: IncomingMessage[]): Promise<void> {
+    await this.consumer.processBatch(messages, (message: IncomingMessage, manager: EntityManager) => {
         const event = SkeletonEventRecordedV1.schema.parse(JSON.parse(message.value?.toString() ?? "null"));
         return this.record.execute(manager, event, { partition: message.partition, offset: message.offset });
-      },
-    );
+    });
   }
 }

@@ -1,13 +1,12 @@
 import { Controller, Inject } from "@nestjs/common";
-import { Ctx, EventPattern, KafkaContext } from "@nestjs/microservices";
+import { EventPattern, Payload } from "@nestjs/microservices";
 import {
   CheckoutRequestedV1,
   fromKafkaRecord,
   PaymentCapturedV1,
   StockReservedV1,
 } from "@peakshop/contracts";
-import { ReliableConsumer } from "@peakshop/eventsourcing";
-import { incomingMessageOf } from "@peakshop/platform-nest";
+import { ReliableConsumer, type IncomingMessage } from "@peakshop/eventsourcing";
 import { OrderCommands } from "../../application/order-commands";
 import { sagaInput, type DeadlineSettings } from "../../application/saga-inputs";
 
@@ -23,22 +22,22 @@ export class SagaInputsConsumer {
   ) {}
 
   @EventPattern(CheckoutRequestedV1.topic)
-  checkouts(@Ctx() context: KafkaContext): Promise<void> {
-    return this.handle(context);
+  checkouts(@Payload() messages: IncomingMessage[]): Promise<void> {
+    return this.handle(messages);
   }
 
   @EventPattern(StockReservedV1.topic)
-  stockOutcomes(@Ctx() context: KafkaContext): Promise<void> {
-    return this.handle(context);
+  stockOutcomes(@Payload() messages: IncomingMessage[]): Promise<void> {
+    return this.handle(messages);
   }
 
   @EventPattern(PaymentCapturedV1.topic)
-  paymentOutcomes(@Ctx() context: KafkaContext): Promise<void> {
-    return this.handle(context);
+  paymentOutcomes(@Payload() messages: IncomingMessage[]): Promise<void> {
+    return this.handle(messages);
   }
 
-  private async handle(context: KafkaContext): Promise<void> {
-    await this.consumer.process(incomingMessageOf(context), async (message, manager) => {
+  private async handle(messages: IncomingMessage[]): Promise<void> {
+    await this.consumer.processBatch(messages, async (message, manager) => {
       const envelope = fromKafkaRecord(message.headers, message.value);
       const input = sagaInput(envelope, this.settings, new Date());
       if (input) await this.orders.execute(input.orderId, input.command, envelope.id, manager);

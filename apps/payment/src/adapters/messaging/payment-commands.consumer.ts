@@ -1,8 +1,7 @@
 import { Controller } from "@nestjs/common";
-import { Ctx, EventPattern, KafkaContext } from "@nestjs/microservices";
+import { EventPattern, Payload } from "@nestjs/microservices";
 import { fromKafkaRecord, RefundPaymentV1, RequestPaymentV1 } from "@peakshop/contracts";
-import { ReliableConsumer } from "@peakshop/eventsourcing";
-import { incomingMessageOf } from "@peakshop/platform-nest";
+import { ReliableConsumer, type IncomingMessage } from "@peakshop/eventsourcing";
 import { RefundPaymentHandler } from "../../application/refund-payment.handler";
 import { RequestPaymentHandler } from "../../application/request-payment.handler";
 
@@ -15,8 +14,8 @@ export class PaymentCommandsConsumer {
   ) {}
 
   @EventPattern(RequestPaymentV1.topic)
-  async handle(@Ctx() context: KafkaContext): Promise<void> {
-    await this.consumer.process(incomingMessageOf(context), async (message, manager) => {
+  async handle(@Payload() messages: IncomingMessage[]): Promise<void> {
+    await this.consumer.processBatch(messages, async (message, manager) => {
       const envelope = fromKafkaRecord(message.headers, message.value);
       const causation = { correlationId: envelope.correlationId, causationId: envelope.id };
       if (envelope.type === RequestPaymentV1.type)
