@@ -20,13 +20,14 @@ import { DeadlinesWorker } from "./adapters/persistence/deadlines.worker";
 import { CreateSkeletonEvents1764050000000 } from "./adapters/persistence/migrations/1764050000000-create-skeleton-events";
 import { CreateOrders1764080000000 } from "./adapters/persistence/migrations/1764080000000-create-orders";
 import { IndexOpenOrders1764090000000 } from "./adapters/persistence/migrations/1764090000000-index-open-orders";
-import { ordersViewProjection } from "./adapters/persistence/orders-view.projection";
+import { ordersViewProjection, PostgresOrdersView } from "./adapters/persistence/orders-view.projection";
 import { PostgresOrderDeadlines } from "./adapters/persistence/postgres-order-deadlines";
 import { SkeletonEventEntity } from "./adapters/persistence/skeleton-event.entity";
 import { skeletonEventsProjection } from "./adapters/persistence/skeleton-events.projection";
 import { FinishedOrders } from "./application/finished-orders.port";
 import { OrderCommands } from "./application/order-commands";
 import { OrderDeadlines } from "./application/order-deadlines.port";
+import { OrdersView } from "./application/orders-view.port";
 import { RecordSkeletonEventHandler } from "./application/record-skeleton-event.handler";
 import type { OrderConfig } from "./config";
 
@@ -69,6 +70,7 @@ export class OrderModule {
         OrderCommands,
         DeadlinesWorker,
         { provide: OrderDeadlines, useClass: PostgresOrderDeadlines },
+        { provide: OrdersView, useClass: PostgresOrdersView },
         { provide: FinishedOrders, useClass: FinishedOrdersMetrics },
         OpenOrdersMetrics,
         {

@@ -1,4 +1,4 @@
-import { testContext } from "@peakshop/testing";
+import { testContext, waitFor } from "@peakshop/testing";
 import type { DataSource, EntityManager } from "typeorm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PostgresEventStore, ProjectionRunner, type Projection, type RecordedEvent } from "../src/index";
@@ -92,5 +92,80 @@ describe("projections", () => {
     const other = new ProjectionRunner(dataSource, [totals], { batchSize: 3 });
     await Promise.all([runner.catchUp(totals), other.catchUp(totals), runner.catchUp(totals)]);
     expect(await totalOf("shared")).toEqual({ total: 30, events: 30 });
+  });
+
+  describe("an inline projection", () => {
+    // Kept by its writer in the append's transaction; the runner only rebuilds it.
+    const addInline = async (manager: EntityManager, streamId: string, n: number) =>
+      manager.query(
+        `INSERT INTO inline_totals (stream_id, total) VALUES ($1, $2)
+         ON CONFLICT (stream_id) DO UPDATE SET total = inline_totals.total + EXCLUDED.total`,
+        [streamId, n],
+      );
+    const inlineTotals: Projection = {
+      name: "inline-totals",
+      mode: "inline",
+      handles: ["Added"],
+      apply: (event, manager) => addInline(manager, event.streamId, (event.data as { n: number }).n),
+      reset: async (manager) => void (await manager.query(`TRUNCATE inline_totals`)),
+    };
+    const inlineTotalOf = async (streamId: string) =>
+      (
+        (await dataSource.query(`SELECT total FROM inline_totals WHERE stream_id = $1`, [streamId])) as {
+          total: number;
+        }[]
+      )[0]?.total;
+    const openWriter = async () => {
+      const writer = dataSource.createQueryRunner();
+      await writer.connect();
+      await writer.startTransaction();
+      return writer;
+    };
+
+    beforeAll(async () => {
+      await dataSource.query(`CREATE TABLE inline_totals (stream_id text PRIMARY KEY, total int NOT NULL)`);
+    });
+
+    it("is not fed by the live runner", async () => {
+      const live = new ProjectionRunner(dataSource, [totals, inlineTotals]);
+      live.start();
+      try {
+        await store.append("not-inline", "any", [{ type: "Added", data: { n: 3 } }]);
+        await waitFor(async () => (await totalOf("not-inline"))?.total === 3, {
+          timeoutMs: 10_000,
+          description: "the async projection's round",
+        });
+        expect(await inlineTotalOf("not-inline")).toBeUndefined();
+      } finally {
+        await live.stop();
+      }
+    });
+
+    it("rebuilds every committed event while its writers wait, and writers still running apply theirs after", async () => {
+      await dataSource.query(`TRUNCATE inline_totals`);
+      const early = await openWriter(); // appended before the rebuild, writes the view after it
+      await store.append("rb-early", "any", [{ type: "Added", data: { n: 10 } }], { manager: early.manager });
+      const busy = await openWriter(); // has written the view when the rebuild starts
+      await store.append("rb-busy", "any", [{ type: "Added", data: { n: 20 } }], { manager: busy.manager });
+      await addInline(busy.manager, "rb-busy", 20);
+
+      let rebuilt = false;
+      const rebuild = runner.rebuild(inlineTotals).then((count) => {
+        rebuilt = true;
+        return count;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(rebuilt).toBe(false); // waits for the writer that holds the view
+      await busy.commitTransaction();
+      await busy.release();
+      await rebuild;
+
+      await addInline(early.manager, "rb-early", 10);
+      await early.commitTransaction();
+      await early.release();
+      expect(await inlineTotalOf("rb-busy")).toBe(20);
+      expect(await inlineTotalOf("rb-early")).toBe(10);
+      expect(await inlineTotalOf("a")).toBe(215);
+    });
   });
 });

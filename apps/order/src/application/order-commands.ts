@@ -11,13 +11,14 @@ import { FinishedOrders } from "./finished-orders.port";
 import { orderCodec, orderStreamId } from "./order-codec";
 import { orderMessages } from "./order-messages";
 import { OrderDeadlines } from "./order-deadlines.port";
+import { OrdersView } from "./orders-view.port";
 
 export type OrderResult = CommandResult<OrderEvent, OrderState>;
 
 /**
  * Runs a command against one order: decide, append events with the saga's
- * messages, keep its deadline timer, and tell FinishedOrders once the order's
- * final event is committed.
+ * messages, keep its read model row and deadline timer in the same
+ * transaction, and tell FinishedOrders once the order's final event is committed.
  */
 @Injectable()
 export class OrderCommands {
@@ -26,6 +27,7 @@ export class OrderCommands {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deadlines: OrderDeadlines,
+    private readonly view: OrdersView,
     private readonly finished: FinishedOrders,
   ) {
     this.store = new PostgresEventStore(dataSource);
@@ -43,10 +45,12 @@ export class OrderCommands {
       toOutbox: (result) => orderMessages(result, streamId, causationId),
       manager,
       maxAttempts: 5,
-      // The deadline timer is durable: written with the events, so it survives restarts.
+      // The read model and the deadline timer are written with the events: no
+      // runner round per commit, and the timer survives restarts.
       afterAppend: async (tx, result) => {
         const order = result.state;
         if (order.status === "none" || result.events.length === 0) return;
+        await this.view.save(tx, orderId, order, new Date());
         if (FINAL_STATUSES.includes(order.status)) await this.deadlines.clear(tx, orderId);
         else if (result.events.some((event) => event.type === "OrderPlaced"))
           await this.deadlines.set(tx, orderId, new Date(order.deadline));

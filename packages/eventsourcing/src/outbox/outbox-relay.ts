@@ -20,9 +20,9 @@ export interface OutboxRelayOptions {
   minIdleDelayMs?: number;
   maxIdleDelayMs?: number;
   /**
-   * After a partial batch, wait this long before the next one so batches fill
-   * up under load (as Kafka's linger.ms does): fewer, larger transactions for a
-   * bounded extra latency.
+   * Rounds woken by writers start at least this far apart, so batches fill up
+   * under load (as Kafka's linger.ms does): fewer, larger transactions and
+   * produce requests for a bounded extra latency, and none at low rates.
    */
   lingerMs?: number;
   /** Pause after a failed publish before trying again. */
@@ -86,7 +86,7 @@ export class OutboxRelay {
       batchSize: 500,
       slotsPerClaim: OUTBOX_SLOTS,
       minIdleDelayMs: 5,
-      lingerMs: 20,
+      lingerMs: 10,
       maxIdleDelayMs: 1_000,
       errorDelayMs: 1_000,
       ...options,
@@ -96,7 +96,7 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.wake = outboxWritten.subscribe();
+    this.wake = outboxWritten.subscribe({ minIntervalMs: this.options.lingerMs });
     this.loop = this.run();
   }
 
@@ -158,14 +158,8 @@ export class OutboxRelay {
         if (published > 0) this.options.onPublished?.(published);
         // A full batch: more rows are waiting.
         if (published >= this.options.batchSize) continue;
-        // Busy: let the next batch fill for a moment (as Kafka's linger.ms) so
-        // rounds, transactions and produce requests are shared.
-        if (published > 1) {
-          await sleep(this.options.lingerMs);
-          continue;
-        }
-        // Quiet: nothing more is expected until a writer here commits (the
-        // signal); the growing timeout finds rows written elsewhere.
+        // Nothing more is expected until a writer here commits (the signal,
+        // paced by lingerMs); the growing timeout finds rows written elsewhere.
         const notified = await this.wake?.wait(idleDelay);
         idleDelay = notified
           ? this.options.minIdleDelayMs

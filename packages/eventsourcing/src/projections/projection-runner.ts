@@ -19,6 +19,8 @@ export interface ProjectionRunnerOptions {
    */
   minIdleDelayMs?: number;
   maxIdleDelayMs?: number;
+  /** Rounds woken by appends start at least this far apart, so a round takes several commits' events under load. */
+  minRoundIntervalMs?: number;
   onError?: (projection: string, error: unknown) => void;
 }
 
@@ -35,16 +37,25 @@ export class ProjectionRunner {
   /** Projections whose checkpoint row this runner has seen: no insert-if-missing per batch. */
   private readonly checkpointed = new Set<string>();
 
+  private get batchSize(): number {
+    return this.options.batchSize ?? 500;
+  }
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly projections: readonly Projection[],
     private readonly options: ProjectionRunnerOptions = {},
   ) {}
 
+  /** The projections the live loop feeds; inline ones are kept by their writers. */
+  private get fed(): readonly Projection[] {
+    return this.projections.filter((projection) => projection.mode !== "inline");
+  }
+
   start(): void {
-    if (this.running) return;
+    if (this.running || this.fed.length === 0) return;
     this.running = true;
-    this.wake = eventsWritten.subscribe();
+    this.wake = eventsWritten.subscribe({ minIntervalMs: this.options.minRoundIntervalMs ?? 10 });
     this.loop = this.run();
   }
 
@@ -81,15 +92,20 @@ export class ProjectionRunner {
    * the same projection waits instead of replaying part of the store in
    * between (the read model would end the same, but this rebuild's count
    * would be wrong). Returns how many events it read.
+   *
+   * An inline projection's reset locks out its writers, so every writer that
+   * already wrote to it has committed: the replay reads every committed event,
+   * and writers still running apply theirs after the rebuild commits.
    */
   async rebuild(projection: Projection): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockCheckpoint(manager, projection.name);
       await projection.reset(manager);
+      const committedOnly = projection.mode === "inline";
       let position: Checkpoint = { transaction_id: "0", global_position: "0" };
       let total = 0;
       for (;;) {
-        const read = await this.applyBatch(manager, projection, position);
+        const read = await this.applyBatch(manager, projection, position, committedOnly);
         total += read.count;
         if (!read.last) break;
         position = read.last;
@@ -104,14 +120,17 @@ export class ProjectionRunner {
     manager: EntityManager,
     projection: Projection,
     after: Checkpoint,
+    everyCommitted = false,
   ): Promise<{ count: number; last?: Checkpoint }> {
+    // Without everyCommitted, only events of transactions older than every one
+    // still running: a later commit cannot then land behind the checkpoint.
     const rows: EventRow[] = await manager.query(
       `SELECT ${EVENT_COLUMNS} FROM es_events
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ${everyCommitted ? "" : "AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())"}
         ORDER BY transaction_id, global_position
         LIMIT $3`,
-      [after.transaction_id, after.global_position, this.options.batchSize ?? 500],
+      [after.transaction_id, after.global_position, this.batchSize],
     );
     for (const row of rows) {
       if (!projection.handles || projection.handles.includes(row.type)) {
@@ -154,17 +173,18 @@ export class ProjectionRunner {
     let idleDelay = minIdle;
     while (this.running) {
       let read = 0;
-      for (const projection of this.projections) {
+      let full = false;
+      for (const projection of this.fed) {
         try {
-          read += await this.pumpOnce(projection);
+          const count = await this.pumpOnce(projection);
+          read += count;
+          full ||= count >= this.batchSize;
         } catch (error) {
           this.options.onError?.(projection.name, error);
         }
       }
-      if (read > 0) {
-        idleDelay = minIdle;
-        continue;
-      }
+      if (full) continue;
+      if (read > 0) idleDelay = minIdle;
       const notified = await this.wake?.wait(idleDelay);
       idleDelay = notified ? minIdle : Math.min(idleDelay * 2, maxIdle);
     }

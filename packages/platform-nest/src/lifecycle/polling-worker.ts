@@ -27,10 +27,17 @@ export abstract class PollingWorker implements OnApplicationBootstrap, BeforeApp
     return undefined;
   }
 
+  /** Wakes by the signal start at least this far apart, so one round takes the work of several commits under load. */
+  protected wakeIntervalMs(): number {
+    return 10;
+  }
+
   onApplicationBootstrap(): void {
     if (this.running) return;
     this.running = true;
-    this.subscription = (this.wakeOn() ?? new WorkSignal()).subscribe();
+    this.subscription = (this.wakeOn() ?? new WorkSignal()).subscribe({
+      minIntervalMs: this.wakeIntervalMs(),
+    });
     this.loop = this.run();
   }
 
