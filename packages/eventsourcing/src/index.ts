@@ -22,6 +22,7 @@ export { messageIdOf, type IncomingMessage } from "./consumer/incoming-message";
 export { classifyFailure, PermanentFailure, type FailureKind } from "./consumer/failure-kinds";
 export { DEAD_LETTER_HEADERS, deadLetterTopicOf, toDeadLetter, toReplay } from "./consumer/dead-letter";
 export {
+  everyMessage,
   ReliableConsumer,
   type ConsumeOutcome,
   type MessageHandler,

@@ -12,7 +12,9 @@ import { z } from "zod";
 import {
   DEAD_LETTER_HEADERS,
   deadLetterTopicOf,
+  everyMessage,
   listDeadLetters,
+  type MessageHandler,
   ReliableConsumer,
   replayDeadLetters,
 } from "../src/index";
@@ -68,7 +70,7 @@ describe("reliable consumer", () => {
 
     let firstRun = "";
     const first = await consumeTopic(ctx.brokers, group, [topic], async (message) => {
-      firstRun = await reliable.process(message, recordEffect);
+      firstRun = await reliable.process(message, everyMessage(recordEffect));
       // Crash here: the effect is committed, the offset is not.
     });
     await waitFor(() => firstRun === "handled", { timeoutMs: 30_000, description: "first delivery" });
@@ -76,7 +78,7 @@ describe("reliable consumer", () => {
 
     let secondRun = "";
     const second = await consumeTopic(ctx.brokers, group, [topic], async (message, consumer) => {
-      secondRun = await reliable.process(message, recordEffect);
+      secondRun = await reliable.process(message, everyMessage(recordEffect));
       await consumer.commit(message);
     });
     consumers.push(second);
@@ -121,7 +123,7 @@ describe("reliable consumer", () => {
       const topic = ctx.uniqueName("batch");
       const reliable = new ReliableConsumer(dataSource, kafka, { consumer: ctx.uniqueName("group") });
       const first = [1, 2, 3].map((n) => messageOf(topic, n, `b-${n}`, amountOf(`batch-${n}`, n)));
-      expect(await reliable.processBatch(first, recordTransaction)).toEqual([
+      expect(await reliable.processBatch(first, everyMessage(recordTransaction))).toEqual([
         "handled",
         "handled",
         "handled",
@@ -135,7 +137,7 @@ describe("reliable consumer", () => {
         messageOf(topic, 4, "b-4", amountOf("batch-4", 4)),
         messageOf(topic, 5, "b-4", amountOf("batch-4", 4)),
       ];
-      expect(await reliable.processBatch(again, recordTransaction)).toEqual([
+      expect(await reliable.processBatch(again, everyMessage(recordTransaction))).toEqual([
         "duplicate",
         "duplicate",
         "handled",
@@ -163,13 +165,51 @@ describe("reliable consumer", () => {
         messageOf(topic, 11, "p-poison", "{oops"),
         messageOf(topic, 12, "p-2", amountOf("bp-2", 2)),
       ];
-      expect(await reliable.processBatch(batch, handler)).toEqual(["handled", "dead-lettered", "handled"]);
+      expect(await reliable.processBatch(batch, everyMessage(handler))).toEqual([
+        "handled",
+        "dead-lettered",
+        "handled",
+      ]);
       expect(await effectsOf("bp-1")).toBe(1);
       expect(await effectsOf("bp-2")).toBe(1);
       // The batch rolled back and its messages went one by one, in their order.
       expect(order.slice(-3)).toEqual(["p-1", "p-poison", "p-2"]);
       const letters = await listDeadLetters(ctx.brokers, group);
       expect(letters.map((letter) => [letter.messageId, letter.attempts])).toEqual([["p-poison", "1"]]);
+    });
+
+    it("acknowledges messages its handler does not select without a transaction, and dead-letters one it cannot decode", async () => {
+      const topic = ctx.uniqueName("batch-select");
+      const group = ctx.uniqueName("group");
+      await ctx.createTopics([{ topic: deadLetterTopicOf(group), partitions: 1 }]);
+      const reliable = new ReliableConsumer(dataSource, kafka, { consumer: group });
+      // Zero amounts are another service's business on this topic.
+      const paymentsOnly: MessageHandler<{ orderId: string; amountCents: number }> = {
+        select: (message) => {
+          const data = payment.parse(JSON.parse(message.value?.toString() ?? ""));
+          return data.amountCents === 0 ? undefined : data;
+        },
+        handle: (_, manager, message) => recordEffect(message, manager),
+      };
+      const batch = [
+        messageOf(topic, 1, "s-1", amountOf("bs-1", 1)),
+        messageOf(topic, 2, "s-zero", amountOf("bs-zero", 0)),
+        messageOf(topic, 3, "s-poison", "{oops"),
+        messageOf(topic, 4, "s-2", amountOf("bs-2", 2)),
+      ];
+      expect(await reliable.processBatch(batch, paymentsOnly)).toEqual([
+        "handled",
+        "ignored",
+        "dead-lettered",
+        "handled",
+      ]);
+      const recorded = await dataSource.query(
+        `SELECT message_id FROM es_inbox WHERE consumer = $1 ORDER BY message_id`,
+        [group],
+      );
+      expect(recorded.map((row: { message_id: string }) => row.message_id)).toEqual(["s-1", "s-2"]);
+      const letters = await listDeadLetters(ctx.brokers, group);
+      expect(letters.map((letter) => letter.messageId)).toEqual(["s-poison"]);
     });
 
     it("rethrows our own infrastructure's failure and records nothing, so the batch comes again", async () => {
@@ -184,9 +224,9 @@ describe("reliable consumer", () => {
         await recordEffect(message, manager);
         if (++calls === 2) throw databaseDown;
       };
-      await expect(reliable.processBatch(batch, failing)).rejects.toBe(databaseDown);
+      await expect(reliable.processBatch(batch, everyMessage(failing))).rejects.toBe(databaseDown);
       expect(await effectsOf(`${topic}-1`)).toBe(0);
-      expect(await reliable.processBatch(batch, recordEffect)).toEqual(["handled", "handled"]);
+      expect(await reliable.processBatch(batch, everyMessage(recordEffect))).toEqual(["handled", "handled"]);
     });
   });
 
@@ -212,7 +252,7 @@ describe("reliable consumer", () => {
     const seen: string[] = [];
     consumers.push(
       await consumeTopic(ctx.brokers, group, [topic], async (message, consumer) => {
-        seen.push(`${message.headers["ce_id"]}:${await reliable.process(message, handler)}`);
+        seen.push(`${message.headers["ce_id"]}:${await reliable.process(message, everyMessage(handler))}`);
         await consumer.commit(message);
       }),
     );

@@ -19,10 +19,30 @@ export interface ReliableConsumerOptions {
   onDeadLetter?: (message: IncomingMessage, error: unknown) => void;
 }
 
-export type ConsumeOutcome = InboxOutcome | "dead-lettered";
+export type ConsumeOutcome = InboxOutcome | "ignored" | "dead-lettered";
 
-/** What a service does with one message, inside the transaction that records it in the inbox. */
-export type MessageHandler = (message: IncomingMessage, manager: EntityManager) => Promise<void>;
+/** How a service consumes a topic's messages. */
+export interface MessageHandler<Input> {
+  /**
+   * What the message asks of the service, or undefined when it is none of the
+   * service's business (another type on the same topic): such a message is
+   * acknowledged without a transaction. Throws for a message that breaks its
+   * contract, which is then dead-lettered.
+   */
+  select(message: IncomingMessage): Input | undefined;
+  /** Acts on the input inside the transaction that records the message in the inbox. */
+  handle(input: Input, manager: EntityManager, message: IncomingMessage): Promise<void>;
+}
+
+/** A handler that acts on every message. */
+export function everyMessage(
+  handle: (message: IncomingMessage, manager: EntityManager) => Promise<void>,
+): MessageHandler<IncomingMessage> {
+  return { select: (message) => message, handle: (message, manager) => handle(message, manager) };
+}
+
+type Selected<Input> =
+  { message: IncomingMessage; input: Input } | { message: IncomingMessage; error: unknown };
 
 /**
  * The path every consumed message takes: the handler runs inside the inbox
@@ -32,7 +52,8 @@ export type MessageHandler = (message: IncomingMessage, manager: EntityManager) 
  * Failures of our own infrastructure are rethrown instead (see classifyFailure).
  *
  * Under load messages come in batches, handled in one transaction (one inbox
- * insert, one commit). If any message of a batch fails, the batch is rolled
+ * insert, one commit); messages the service does not act on (see
+ * MessageHandler.select) take no transaction at all. If any message of a batch fails, the batch is rolled
  * back and its messages are handled one by one, so only the failing one is
  * retried and dead-lettered, exactly as if it had come alone.
  */
@@ -55,39 +76,56 @@ export class ReliableConsumer {
   }
 
   /** Handles one message: see processBatch for several. */
-  async process(message: IncomingMessage, handler: MessageHandler): Promise<ConsumeOutcome> {
-    this.settings.onReceived?.(message);
-    return this.processAlone(message, handler);
+  async process<Input>(message: IncomingMessage, handler: MessageHandler<Input>): Promise<ConsumeOutcome> {
+    const [outcome] = await this.processBatch([message], handler);
+    return outcome!;
   }
 
   /** Handles messages of one partition, in order, sharing one transaction where they can. */
-  async processBatch(
+  async processBatch<Input>(
     messages: readonly IncomingMessage[],
-    handler: MessageHandler,
+    handler: MessageHandler<Input>,
   ): Promise<ConsumeOutcome[]> {
-    for (const message of messages) this.settings.onReceived?.(message);
-    if (messages.length === 1) return [await this.processAlone(messages[0]!, handler)];
-    try {
-      return await handleAllOnce(
-        this.dataSource,
-        this.settings.consumer,
-        messages.map(messageIdOf),
-        (index, manager) => handler(messages[index]!, manager),
-      );
-    } catch (error) {
-      if (classifyFailure(error) === "infrastructure") throw error;
-      const outcomes: ConsumeOutcome[] = [];
-      for (const message of messages) outcomes.push(await this.processAlone(message, handler));
-      return outcomes;
+    const outcomes: ConsumeOutcome[] = messages.map(() => "ignored");
+    const selected: (Selected<Input> & { index: number })[] = [];
+    for (const [index, message] of messages.entries()) {
+      this.settings.onReceived?.(message);
+      try {
+        const input = handler.select(message);
+        if (input !== undefined) selected.push({ index, message, input });
+      } catch (error) {
+        selected.push({ index, message, error });
+      }
     }
+    const clean = selected.every((item) => "input" in item);
+    if (clean && selected.length > 1) {
+      try {
+        const ids = selected.map((item) => messageIdOf(item.message));
+        const handled = await handleAllOnce(this.dataSource, this.settings.consumer, ids, (at, manager) => {
+          const item = selected[at] as { message: IncomingMessage; input: Input };
+          return handler.handle(item.input, manager, item.message);
+        });
+        handled.forEach((outcome, at) => (outcomes[selected[at]!.index] = outcome));
+        return outcomes;
+      } catch (error) {
+        if (classifyFailure(error) === "infrastructure") throw error;
+      }
+    }
+    for (const item of selected) outcomes[item.index] = await this.processAlone(item, handler);
+    return outcomes;
   }
 
-  private async processAlone(message: IncomingMessage, handler: MessageHandler): Promise<ConsumeOutcome> {
+  private async processAlone<Input>(
+    item: Selected<Input>,
+    handler: MessageHandler<Input>,
+  ): Promise<ConsumeOutcome> {
     const { consumer, maxAttempts } = this.settings;
+    const { message } = item;
     for (let attempt = 1; ; attempt++) {
       try {
+        if ("error" in item) throw item.error;
         return await handleOnce(this.dataSource, consumer, messageIdOf(message), (manager) =>
-          handler(message, manager),
+          handler.handle(item.input, manager, message),
         );
       } catch (error) {
         const kind = classifyFailure(error);

@@ -1,7 +1,13 @@
 import { Controller } from "@nestjs/common";
 import { EventPattern, Payload } from "@nestjs/microservices";
-import { CommitStockV1, fromKafkaRecord, ReleaseStockV1, ReserveStockV1 } from "@peakshop/contracts";
-import { ReliableConsumer, type IncomingMessage } from "@peakshop/eventsourcing";
+import {
+  CommitStockV1,
+  fromKafkaRecord,
+  ReleaseStockV1,
+  ReserveStockV1,
+  type IntegrationEnvelope,
+} from "@peakshop/contracts";
+import { ReliableConsumer, type IncomingMessage, type MessageHandler } from "@peakshop/eventsourcing";
 import type { EntityManager } from "typeorm";
 import { CommitStockHandler } from "../../application/commit-stock.handler";
 import { ReleaseStockHandler } from "../../application/release-stock.handler";
@@ -12,6 +18,8 @@ import { ReserveStockHandler } from "../../application/reserve-stock.handler";
  * transaction (a redelivered message changes nothing); a message that breaks
  * its contract goes to inventory.dead-letters.v1.
  */
+const STOCK_COMMAND_TYPES = new Set<string>([ReserveStockV1.type, ReleaseStockV1.type, CommitStockV1.type]);
+
 @Controller()
 export class StockCommandsConsumer {
   constructor(
@@ -23,11 +31,19 @@ export class StockCommandsConsumer {
 
   @EventPattern(ReserveStockV1.topic)
   async handle(@Payload() messages: IncomingMessage[]): Promise<void> {
-    await this.consumer.processBatch(messages, (message, manager) => this.dispatch(message, manager));
+    await this.consumer.processBatch(messages, this.commands);
   }
 
-  private async dispatch(message: IncomingMessage, manager: EntityManager): Promise<void> {
-    const envelope = fromKafkaRecord(message.headers, message.value);
+  private readonly commands: MessageHandler<IntegrationEnvelope> = {
+    // Another context's message on this topic is not ours to act on.
+    select: (message) => {
+      const envelope = fromKafkaRecord(message.headers, message.value);
+      return STOCK_COMMAND_TYPES.has(envelope.type) ? envelope : undefined;
+    },
+    handle: (envelope, manager) => this.dispatch(envelope, manager),
+  };
+
+  private async dispatch(envelope: IntegrationEnvelope, manager: EntityManager): Promise<void> {
     const cause = { correlationId: envelope.correlationId, causationId: envelope.id };
     switch (envelope.type) {
       case ReserveStockV1.type: {
@@ -42,7 +58,6 @@ export class StockCommandsConsumer {
         await this.commit.execute({ ...envelope.data, ...cause }, manager);
         return;
       default:
-        // Another context's message on this topic is not ours to act on.
         return;
     }
   }

@@ -6,8 +6,9 @@ import {
   OrderPlacedV1,
   PaymentRetryScheduledV1,
 } from "@peakshop/contracts";
-import { ReliableConsumer, type IncomingMessage } from "@peakshop/eventsourcing";
-import { customerFacingOf } from "../../application/customer-facts";
+import { ReliableConsumer, type IncomingMessage, type MessageHandler } from "@peakshop/eventsourcing";
+import { customerFacingOf, type CustomerFacing } from "../../application/customer-facts";
+import type { SourceEvent } from "../../application/notification-recorder";
 import { NotifyCustomerHandler } from "../../application/notify-customer.handler";
 import { RecordCircuitReportHandler } from "../../application/record-circuit-report.handler";
 
@@ -46,13 +47,20 @@ export class CustomerEventsConsumer {
   }
 
   private async handle(messages: IncomingMessage[]): Promise<void> {
-    await this.consumer.processBatch(messages, async (message, manager) => {
+    await this.consumer.processBatch(messages, this.customerFacing);
+  }
+
+  private readonly customerFacing: MessageHandler<CustomerFacing & { source: SourceEvent }> = {
+    select: (message) => {
       const envelope = fromKafkaRecord(message.headers, message.value);
       const facing = customerFacingOf(envelope);
-      if (!facing) return;
-      const source = { eventId: envelope.id, correlationId: envelope.correlationId };
-      if (facing.type === "order") await this.notify.execute(manager, facing.fact, source);
-      else await this.circuit.execute(manager, facing.report, source);
-    });
-  }
+      return facing
+        ? { ...facing, source: { eventId: envelope.id, correlationId: envelope.correlationId } }
+        : undefined;
+    },
+    handle: async (facing, manager) => {
+      if (facing.type === "order") await this.notify.execute(manager, facing.fact, facing.source);
+      else await this.circuit.execute(manager, facing.report, facing.source);
+    },
+  };
 }

@@ -6,9 +6,11 @@ import {
   PaymentCapturedV1,
   StockReservedV1,
 } from "@peakshop/contracts";
-import { ReliableConsumer, type IncomingMessage } from "@peakshop/eventsourcing";
+import { ReliableConsumer, type IncomingMessage, type MessageHandler } from "@peakshop/eventsourcing";
 import { OrderCommands } from "../../application/order-commands";
 import { sagaInput, type DeadlineSettings } from "../../application/saga-inputs";
+
+type SagaInput = NonNullable<ReturnType<typeof sagaInput>> & { causationId: string };
 
 export const DEADLINE_SETTINGS = Symbol("DEADLINE_SETTINGS");
 
@@ -37,10 +39,17 @@ export class SagaInputsConsumer {
   }
 
   private async handle(messages: IncomingMessage[]): Promise<void> {
-    await this.consumer.processBatch(messages, async (message, manager) => {
+    await this.consumer.processBatch(messages, this.sagaInputs);
+  }
+
+  private readonly sagaInputs: MessageHandler<SagaInput> = {
+    select: (message) => {
       const envelope = fromKafkaRecord(message.headers, message.value);
       const input = sagaInput(envelope, this.settings, new Date());
-      if (input) await this.orders.execute(input.orderId, input.command, envelope.id, manager);
-    });
-  }
+      return input && { ...input, causationId: envelope.id };
+    },
+    handle: async ({ orderId, command, causationId }, manager) => {
+      await this.orders.execute(orderId, command, causationId, manager);
+    },
+  };
 }
