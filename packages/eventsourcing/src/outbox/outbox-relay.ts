@@ -51,16 +51,21 @@ const CLAIM = `
   )
   SELECT slot FROM pending WHERE pg_try_advisory_xact_lock($1, slot) LIMIT $3`;
 
-// Read in a statement of its own, AFTER the locks are held: its snapshot then
+// Taken in a statement of its own, AFTER the locks are held: its snapshot then
 // includes the deletes of the relay that held a slot before. Reading in the
 // claiming statement would use a snapshot from before that relay committed
-// and publish its rows a second time.
-const READ = `SELECT id, topic, message_key, value, headers FROM es_outbox WHERE slot = ANY($1::smallint[]) ORDER BY id LIMIT $2`;
+// and publish its rows a second time. The rows are deleted as they are read
+// (one round trip); a failed publish rolls the delete back.
+const TAKE = `
+  DELETE FROM es_outbox WHERE id IN (
+    SELECT id FROM es_outbox WHERE slot = ANY($1::smallint[]) ORDER BY id LIMIT $2
+  ) RETURNING id, topic, message_key, value, headers`;
 
 /**
  * Publishes outbox rows to Kafka. Each round, inside one transaction, it claims
- * free slots with transaction-scoped advisory locks, reads their rows in id
- * order, publishes them (acks=all, idempotent producer), and deletes them.
+ * free slots with transaction-scoped advisory locks, takes (deletes) their
+ * oldest rows, publishes them in id order (acks=all, idempotent producer) and
+ * commits.
  *
  * - No row is skipped: the relay reads every row still present, not "rows after
  *   a checkpoint", so a row that commits late is simply picked up next round.
@@ -120,12 +125,14 @@ export class OutboxRelay {
       const slots = claimed.rows.map((row) => row.slot);
       const { rows } = slots.length
         ? await client.query<OutboxRow>({
-            name: "es_outbox_read",
-            text: READ,
+            name: "es_outbox_take",
+            text: TAKE,
             values: [slots, this.options.batchSize],
           })
         : { rows: [] as OutboxRow[] };
       if (rows.length > 0) {
+        // RETURNING keeps no order: the write order is the id order.
+        rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
         await this.kafka.publish(
           rows.map((row) => ({
             topic: row.topic,
@@ -134,11 +141,6 @@ export class OutboxRelay {
             headers: row.headers,
           })),
         );
-        await client.query({
-          name: "es_outbox_delete",
-          text: `DELETE FROM es_outbox WHERE id = ANY($1::bigint[])`,
-          values: [rows.map((row) => row.id)],
-        });
       }
       await client.query("COMMIT");
       return rows.length;
