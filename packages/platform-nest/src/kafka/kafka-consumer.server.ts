@@ -82,6 +82,8 @@ export interface KafkaConsumerSettings {
   partitionsConsumedConcurrently?: number;
   /** The most messages handed to a handler at once (KAFKA_CONSUMER_BATCH_SIZE). */
   batchSize?: number;
+  /** How often handled offsets are committed. */
+  commitIntervalMs?: number;
   /** Where the consumer's lag is reported (peakshop_consumer_lag). */
   metrics?: Registry;
 }
@@ -92,8 +94,14 @@ export function kafkaConsumerServer(settings: KafkaConsumerSettings): KafkaConsu
     client: { clientId: settings.clientId, brokers: settings.brokers, ...kafkaConnection() },
     consumer: { groupId: settings.groupId, allowAutoTopicCreation: false },
     subscribe: { fromBeginning: true },
-    // Partitions are independent (order is per key), so handle several at once.
-    run: { partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently ?? 4 },
+    run: {
+      // Partitions are independent (order is per key), so handle several at once.
+      partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently ?? 4,
+      // Offsets of handled batches are committed at most this often (see the
+      // kafkajs patch), on rebalance and at stop: a crash redelivers at most
+      // this much, which the inboxes answer as duplicates.
+      autoCommitInterval: settings.commitIntervalMs ?? 500,
+    },
     producer: { createPartitioner: Partitioners.DefaultPartitioner },
   };
   const lag = settings.metrics && new ConsumerLagMetrics(settings.metrics, settings.groupId);
