@@ -10,6 +10,20 @@ cd "$root"
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-peakshop}"
 timeout_s="${PEAKSHOP_UP_TIMEOUT_SECONDS:-300}"
 
+# PEAKSHOP_SCALE="order=2 inventory=2 payment=2" runs replicas (they share
+# their consumer group's partitions). Each replica publishes its port on the
+# host, so a scaled service needs a port range, e.g. PEAKSHOP_ORDER_PORT=3101-3102.
+scale_args=()
+for item in ${PEAKSHOP_SCALE:-}; do
+  service="${item%%=*}"
+  port_var="PEAKSHOP_$(tr 'a-z-' 'A-Z_' <<<"$service")_PORT"
+  if [ "${item#*=}" -gt 1 ] && [[ "${!port_var:-}" != *-* ]]; then
+    log "$service=${item#*=} needs a host port range per replica: set $port_var (e.g. 3101-3102)"
+    exit 1
+  fi
+  scale_args+=(--scale "$item")
+done
+
 log "building service images"
 compose build --quiet
 log "starting containers"
@@ -17,7 +31,7 @@ log "starting containers"
 # briefly unhealthy (e.g. restarting while topics are created); the restart
 # policies heal that, so try again a bounded number of times.
 for attempt in 1 2 3; do
-  compose up -d --remove-orphans && break
+  compose up -d --remove-orphans "${scale_args[@]}" && break
   [ "$attempt" -lt 3 ] || { log "containers did not start"; compose ps; exit 1; }
   log "some containers were not ready yet; retrying ($attempt/3)"
   sleep 10

@@ -9,7 +9,9 @@ import { peakReport, plotPoints } from "./peak-report";
 // reports/bench/peak.{md,json,svg}; exit code 1 when an invariant broke, 2 when
 // the system could not be reached.
 const env = process.env;
-const local = (port: string, fallback: number) => `http://127.0.0.1:${env[port] ?? fallback}`;
+// A port range (compose --scale publishes replicas on "3011-3012") names its first replica.
+const local = (port: string, fallback: number) =>
+  `http://127.0.0.1:${env[port]?.split("-")[0] ?? fallback}`;
 const list = (value: string) =>
   value
     .split(",")
