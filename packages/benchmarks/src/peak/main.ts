@@ -10,8 +10,7 @@ import { peakReport, plotPoints } from "./peak-report";
 // the system could not be reached.
 const env = process.env;
 // A port range (compose --scale publishes replicas on "3011-3012") names its first replica.
-const local = (port: string, fallback: number) =>
-  `http://127.0.0.1:${env[port]?.split("-")[0] ?? fallback}`;
+const local = (port: string, fallback: number) => `http://127.0.0.1:${env[port]?.split("-")[0] ?? fallback}`;
 const list = (value: string) =>
   value
     .split(",")
