@@ -4,13 +4,21 @@ import { join, resolve } from "node:path";
 import { loadPlotSvg } from "./load-plot";
 import { runPeakBenchmark, type PeakBenchmarkOptions } from "./peak-benchmark";
 import { peakReport, plotPoints } from "./peak-report";
+import type { ServiceEndpoint } from "./system-sampler";
 
 // `pnpm bench:peak`: against the system `bash scripts/up.sh` started. Writes
 // reports/bench/peak.{md,json,svg}; exit code 1 when an invariant broke, 2 when
 // the system could not be reached.
 const env = process.env;
-// A port range (compose --scale publishes replicas on "3011-3012") names its first replica.
-const local = (port: string, fallback: number) => `http://127.0.0.1:${env[port]?.split("-")[0] ?? fallback}`;
+const local = (port: string, fallback: number) => `http://127.0.0.1:${env[port] ?? fallback}`;
+// Replicas (PEAKSHOP_SCALE) publish on a port range, e.g. "3101-3102": order, order-2.
+const replicas = (name: string, port: string, fallback: number): ServiceEndpoint[] => {
+  const [first, last] = (env[port] ?? String(fallback)).split("-").map(Number) as [number, number?];
+  return Array.from({ length: (last ?? first) - first + 1 }, (_, i) => ({
+    name: i === 0 ? name : `${name}-${i + 1}`,
+    url: `http://127.0.0.1:${first + i}`,
+  }));
+};
 const list = (value: string) =>
   value
     .split(",")
@@ -25,11 +33,11 @@ const options: PeakBenchmarkOptions = {
   devSecret: env["PEAKSHOP_AUTH_DEV_SECRET"] ?? "local-development-only-signing-key-0001",
   services: [
     { name: "gateway", url: local("PEAKSHOP_GATEWAY_PORT", 3000) },
-    { name: "order", url: local("PEAKSHOP_ORDER_PORT", 3001) },
-    { name: "cart", url: local("PEAKSHOP_CART_PORT", 3002) },
-    { name: "inventory", url: local("PEAKSHOP_INVENTORY_PORT", 3003) },
-    { name: "payment", url: local("PEAKSHOP_PAYMENT_PORT", 3004) },
-    { name: "notification", url: local("PEAKSHOP_NOTIFICATION_PORT", 3005) },
+    ...replicas("order", "PEAKSHOP_ORDER_PORT", 3001),
+    ...replicas("cart", "PEAKSHOP_CART_PORT", 3002),
+    ...replicas("inventory", "PEAKSHOP_INVENTORY_PORT", 3003),
+    ...replicas("payment", "PEAKSHOP_PAYMENT_PORT", 3004),
+    ...replicas("notification", "PEAKSHOP_NOTIFICATION_PORT", 3005),
   ],
   composeProject: env["COMPOSE_PROJECT_NAME"] ?? "peakshop",
   postgresUrl:

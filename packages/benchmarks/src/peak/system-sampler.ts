@@ -49,8 +49,11 @@ export class SystemSampler {
 
   /** The order service's finished-orders counter now (one scrape of that service only). */
   async ordersFinished(): Promise<number> {
-    const order = this.services.find((service) => service.name === "order");
-    return order ? sumOf(await scrape(order.url), "peakshop_orders_finished_total") : 0;
+    const orders = this.services.filter((service) => serviceOf(service.name) === "order");
+    const counts = await Promise.all(
+      orders.map(async (order) => sumOf(await scrape(order.url), "peakshop_orders_finished_total")),
+    );
+    return counts.reduce((sum, count) => sum + count, 0);
   }
 
   async sample(): Promise<SystemSample> {
@@ -70,14 +73,21 @@ export class SystemSampler {
         sample.lagByGroup[group] =
           (sample.lagByGroup[group] ?? 0) + (Number.isNaN(lag.value) ? 0 : lag.value);
       }
+      // Replicas read the same outbox table: one figure per service.
       if (samples.some((s) => s.name === "peakshop_outbox_pending"))
-        sample.outboxByService[service.name] = sumOf(samples, "peakshop_outbox_pending");
+        sample.outboxByService[serviceOf(service.name)] = Math.max(
+          sample.outboxByService[serviceOf(service.name)] ?? 0,
+          sumOf(samples, "peakshop_outbox_pending"),
+        );
       sample.ordersFinished += sumOf(samples, "peakshop_orders_finished_total");
       sample.rssBytesByService[service.name] = sumOf(samples, "process_resident_memory_bytes");
     }
     return sample;
   }
 }
+
+/** "order-2" (a replica) is the order service. */
+const serviceOf = (name: string) => name.replace(/-\d+$/, "");
 
 async function scrape(url: string): Promise<Sample[]> {
   try {
