@@ -9,6 +9,7 @@ import { measureBaselines, type Baselines } from "./raw-baselines";
 import { difference, ResourceMeter, type ResourceReading } from "./resource-meter";
 import { putOnSale, stockPerSku } from "./sale-setup";
 import { SystemSampler, type ServiceEndpoint, type SystemSample } from "./system-sampler";
+import { TableRows } from "./table-rows";
 
 export interface PeakBenchmarkOptions {
   gatewayUrl: string;
@@ -74,7 +75,8 @@ export async function runPeakBenchmark(options: PeakBenchmarkOptions): Promise<P
   const { say } = options;
   const run = randomUUID().slice(0, 8);
   const shopper = new GatewayShopper(options.gatewayUrl, options.devSecret);
-  const sampler = new SystemSampler(options.services);
+  const tables = options.postgresUrl ? await TableRows.open(options.postgresUrl) : undefined;
+  const sampler = new SystemSampler(options.services, tables);
   const meter = await ResourceMeter.open(options);
   const accepted: AcceptedCheckout[] = [];
   let holdCheckouts: AcceptedCheckout[] = [];
@@ -191,6 +193,7 @@ export async function runPeakBenchmark(options: PeakBenchmarkOptions): Promise<P
     };
   } finally {
     sampler.stop();
+    await tables?.close();
     await meter.close();
     await shopper.close();
   }

@@ -94,7 +94,7 @@ export function peakReport(result: PeakBenchmarkResult, context: ReportContext):
       `Offered ${overload.ratePerSecond}/s for ${overload.durationS} s: ${overload.accepted} accepted (p99 ${ms(overload.acceptMs.p99)}), ${overload.refused} refused with 503/429 (p50 ${ms(overload.refusalMs.p50)}, p99 ${ms(overload.refusalMs.p99)}, max ${ms(overload.refusalMs.max)}), ${overload.failed} failed.`,
       "",
     );
-  lines.push(...backlogSection(result));
+  lines.push(...backlogSection(result), ...boundedStateSection(result));
   if (context.findings) lines.push(context.findings.trim(), "");
   return lines.join("\n");
 }
@@ -146,3 +146,35 @@ function backlogSection(result: PeakBenchmarkResult): string[] {
     "",
   ];
 }
+
+/**
+ * Whether state stays bounded: rows of the tables that retention or the relay
+ * must keep in check, and each service's resident memory, at five points of
+ * the run (a soak is one long hold, so a climb shows as a rising row).
+ */
+function boundedStateSection(result: PeakBenchmarkResult): string[] {
+  const samples = result.samples;
+  if (samples.length === 0) return [];
+  const points = [0, 0.25, 0.5, 0.75, 1].map((at) => samples[Math.round(at * (samples.length - 1))]!);
+  const tables = [...new Set(samples.flatMap((sample) => Object.keys(sample.tableRows)))].sort();
+  const services = [...new Set(samples.flatMap((sample) => Object.keys(sample.rssBytesByService)))].sort();
+  return [
+    "## Bounded state over the run",
+    "",
+    "Rows from PostgreSQL's statistics (estimates); memory is each process's resident set.",
+    "",
+    `| what | ${points.map((point) => `t=${point.t.toFixed(0)} s`).join(" | ")} | max |`,
+    `| --- | ${points.map(() => "---").join(" | ")} | --- |`,
+    ...tables.map(
+      (table) =>
+        `| ${table} rows | ${points.map((point) => point.tableRows[table] ?? "n/a").join(" | ")} | ${Math.max(...samples.map((sample) => sample.tableRows[table] ?? 0))} |`,
+    ),
+    ...services.map(
+      (service) =>
+        `| ${service} memory | ${points.map((point) => mibOrNa(point.rssBytesByService[service])).join(" | ")} | ${mibOrNa(Math.max(...samples.map((sample) => sample.rssBytesByService[service] ?? 0)))} |`,
+    ),
+    "",
+  ];
+}
+
+const mibOrNa = (bytes: number | undefined) => (bytes ? mib(bytes) : "n/a");

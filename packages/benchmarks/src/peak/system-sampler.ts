@@ -1,4 +1,5 @@
 import { parsePrometheusText, sumOf, type Sample } from "./prometheus-text";
+import type { TableRows } from "./table-rows";
 
 export interface ServiceEndpoint {
   name: string;
@@ -17,6 +18,8 @@ export interface SystemSample {
   ordersFinished: number;
   /** Resident memory per service, from its process metrics. */
   rssBytesByService: Record<string, number>;
+  /** Rows of the tables that must stay bounded ("order es_inbox"), when the database is reachable. */
+  tableRows: Record<string, number>;
 }
 
 const SCRAPE_TIMEOUT_MS = 2_000;
@@ -32,7 +35,10 @@ export class SystemSampler {
   private timer?: NodeJS.Timeout;
   private readonly started = performance.now();
 
-  constructor(private readonly services: readonly ServiceEndpoint[]) {}
+  constructor(
+    private readonly services: readonly ServiceEndpoint[],
+    private readonly tables?: TableRows,
+  ) {}
 
   start(periodMs = 2_000): void {
     const tick = async () => {
@@ -57,15 +63,17 @@ export class SystemSampler {
   }
 
   async sample(): Promise<SystemSample> {
-    const scraped = await Promise.all(
-      this.services.map(async (service) => ({ service, samples: await scrape(service.url) })),
-    );
+    const [scraped, tableRows] = await Promise.all([
+      Promise.all(this.services.map(async (service) => ({ service, samples: await scrape(service.url) }))),
+      this.tables?.read().catch(() => ({})) ?? {},
+    ]);
     const sample: SystemSample = {
       t: (performance.now() - this.started) / 1000,
       lagByGroup: {},
       outboxByService: {},
       ordersFinished: 0,
       rssBytesByService: {},
+      tableRows,
     };
     for (const { service, samples } of scraped) {
       for (const lag of samples.filter((s) => s.name === "peakshop_consumer_lag")) {
