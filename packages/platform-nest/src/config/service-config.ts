@@ -21,6 +21,8 @@ export const serviceConfigSchema = z.object({
   HTTP_HOST: z.string().default("0.0.0.0"),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: postgresUrl,
+  /** Prepare parameterized statements once per connection; false behind a pooler that cannot keep them. */
+  DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
   KAFKA_BROKERS: commaSeparated.describe("comma-separated host:port list"),
   KAFKA_CLIENT_ID: z.string().optional(),
   ...kafkaConnectionSettings,

@@ -1,6 +1,7 @@
 import { TypeOrmModule } from "@nestjs/typeorm";
 import type { DataSourceOptions } from "typeorm";
 import type { PlatformConfig } from "../config/service-config";
+import { PreparingClient } from "./preparing-client";
 
 export interface DatabaseSettings {
   entities: NonNullable<DataSourceOptions["entities"]>;
@@ -9,7 +10,8 @@ export interface DatabaseSettings {
 
 /** The data source options a service and its migration command share. */
 export function dataSourceOptions(
-  config: Pick<PlatformConfig, "DATABASE_URL" | "SERVICE_NAME">,
+  config: Pick<PlatformConfig, "DATABASE_URL" | "SERVICE_NAME"> &
+    Partial<Pick<PlatformConfig, "DATABASE_PREPARED_STATEMENTS">>,
   settings: DatabaseSettings,
 ) {
   return {
@@ -20,7 +22,11 @@ export function dataSourceOptions(
     migrationsTableName: "typeorm_migrations",
     synchronize: false,
     applicationName: config.SERVICE_NAME,
-    extra: { max: 10, connectionTimeoutMillis: 5_000 },
+    extra: {
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      ...(config.DATABASE_PREPARED_STATEMENTS === false ? {} : { Client: PreparingClient }),
+    },
   };
 }
 
