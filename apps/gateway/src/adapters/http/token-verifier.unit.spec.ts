@@ -40,6 +40,15 @@ describe("TokenVerifier in dev mode", () => {
     expect(await verifier.verify(token)).toBeUndefined();
   });
 
+  it("given a verified token, when it expires, then it is refused although it was remembered", async () => {
+    const shortLived = new TokenVerifier(config({ AUTH_DEV_TOKEN_TTL_SECONDS: "1" }));
+    const token = await shortLived.devToken("bob", []);
+    expect(await shortLived.verify(token)).toEqual({ customerId: "bob", roles: [] });
+    expect(await shortLived.verify(token)).toEqual({ customerId: "bob", roles: [] });
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect(await shortLived.verify(token)).toBeUndefined();
+  });
+
   it("refuses an unsigned token", async () => {
     const header = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
     const payload = Buffer.from(
