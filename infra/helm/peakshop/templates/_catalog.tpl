@@ -1,10 +1,13 @@
 {{/*
 What the chart knows about each app, read from the apps' sources (apps/<app>/src): its HTTP_PORT
 default, whether it uses Kafka, the topics it consumes (its consumer group is
-its name, the KAFKA_GROUP_ID default), and the apps it calls over HTTP, by the
-environment variable that holds each one's URL. Keys are the values' keys.
+its name, the KAFKA_GROUP_ID default; from catalog/topics.json, which
+scripts/chart-topics.mjs writes from each app's ServiceTopics), and the apps it
+calls over HTTP, by the environment variable that holds each one's URL. Keys
+are the values' keys.
 */}}
 {{- define "peakshop.catalog" -}}
+{{- $declared := (.Files.Get "catalog/topics.json" | fromJson).apps }}
 gateway:
   name: gateway
   port: 3000
@@ -19,31 +22,26 @@ cart:
   name: cart
   port: 3002
   kafka: true
-  consumes: []
+  consumes: {{ (index $declared "cart").consumes | toJson }}
   calls:
     INVENTORY_URL: inventory
 order:
   name: order
   port: 3001
   kafka: true
-  consumes:
-    - cart.checkout.events.v1
-    - inventory.stock.events.v1
-    - payment.payment.events.v1
+  consumes: {{ (index $declared "order").consumes | toJson }}
   calls: {}
 inventory:
   name: inventory
   port: 3003
   kafka: true
-  consumes:
-    - inventory.stock.commands.v1
+  consumes: {{ (index $declared "inventory").consumes | toJson }}
   calls: {}
 payment:
   name: payment
   port: 3004
   kafka: true
-  consumes:
-    - payment.payment.commands.v1
+  consumes: {{ (index $declared "payment").consumes | toJson }}
   # Only while the simulator is enabled; otherwise BANK_URL is payment.bankUrl.
   calls:
     BANK_URL: bankSimulator
@@ -51,11 +49,7 @@ notification:
   name: notification
   port: 3005
   kafka: true
-  consumes:
-    - order.order.events.v1
-    - payment.payment.events.v1
-    - payment.bank-gateway.events.v1
-    - order.skeleton.events.v1
+  consumes: {{ (index $declared "notification").consumes | toJson }}
   calls: {}
 bankSimulator:
   name: bank-simulator
@@ -92,22 +86,21 @@ bankSimulator:
 {{- end }}
 
 {{/*
-Every Kafka topic: the channels of packages/contracts/asyncapi.json, the
-skeleton topic (order publishes it, notification consumes it; it is not part
-of the checkout flow's AsyncAPI document), and each consumer's dead letters.
-The deploy-tests check this list against asyncapi.json.
+Every Kafka topic: what the apps declare they consume and publish
+(catalog/topics.json), less dead-letter topics, plus each enabled consumer's dead
+letters. The deploy-tests check this list against
+packages/contracts/asyncapi.json.
 */}}
 {{- define "peakshop.kafkaTopics" -}}
-{{- $topics := list
-  "cart.checkout.events.v1"
-  "order.order.events.v1"
-  "inventory.stock.commands.v1"
-  "inventory.stock.events.v1"
-  "payment.payment.commands.v1"
-  "payment.payment.events.v1"
-  "payment.bank-gateway.events.v1"
-  "notification.notification.events.v1"
-  "order.skeleton.events.v1" }}
+{{- $topics := list }}
+{{- range $app, $declared := (.Files.Get "catalog/topics.json" | fromJson).apps }}
+{{- range $topic := concat $declared.consumes $declared.publishes }}
+{{- if not (hasSuffix ".dead-letters.v1" $topic) }}
+{{- $topics = append $topics $topic }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- $topics = $topics | uniq | sortAlpha }}
 {{- range (include "peakshop.enabledApps" . | fromYaml).apps }}
 {{- if .consumes }}
 {{- $topics = append $topics (printf "%s.dead-letters.v1" .name) }}

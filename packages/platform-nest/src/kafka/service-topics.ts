@@ -4,7 +4,9 @@ import { KafkaPort, type TopicSpec } from "./kafka.port";
 
 /**
  * What a service reads and writes on Kafka, declared once per service: topic
- * creation at start and its `topics` CLI (and so the chart's hook Job) read it.
+ * creation at start and its `topics` CLI (and so the chart's hook Job) read it,
+ * and `node scripts/chart-topics.mjs` writes it into the Helm chart's topic
+ * catalog (infra/helm/peakshop/catalog/topics.json; a deploy test keeps it current).
  */
 export interface ServiceTopics {
   /** Topics its consumers subscribe to. */
