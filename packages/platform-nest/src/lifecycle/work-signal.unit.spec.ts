@@ -55,8 +55,18 @@ describe("WorkSignal with a minimum interval between wakes", () => {
   const paced = () => {
     let clock = 1_000;
     const signal = new WorkSignal();
-    const waiter = signal.subscribe({ minIntervalMs: 40, now: () => clock });
+    const waiter = signal.subscribe({ minIntervalMs: 400, now: () => clock });
     return { signal, waiter, advance: (ms: number) => (clock += ms) };
+  };
+  // A wake right after another: the second is held for the interval. The
+  // interval is long against the checks below, so a stalled event loop on a
+  // busy machine cannot let it run out between them.
+  const heldWake = async () => {
+    const { signal, waiter } = paced();
+    signal.notify();
+    await waiter.wait(60_000);
+    signal.notify();
+    return { signal, waiter, held: waiter.wait(60_000) };
   };
 
   it("given a quiet waiter, when notified, then it wakes at once", async () => {
@@ -66,11 +76,7 @@ describe("WorkSignal with a minimum interval between wakes", () => {
   });
 
   it("given a wake moments ago, when notified again, then it wakes only once the interval is over", async () => {
-    const { signal, waiter } = paced();
-    signal.notify();
-    await waiter.wait(60_000);
-    signal.notify();
-    const held = waiter.wait(60_000);
+    const { signal, waiter, held } = await heldWake();
     expect(await settledWithin(held, 15)).toBe(false);
     // More notices while held change nothing: one round will take them all.
     signal.notify();
@@ -83,17 +89,13 @@ describe("WorkSignal with a minimum interval between wakes", () => {
     const { signal, waiter, advance } = paced();
     signal.notify();
     await waiter.wait(60_000);
-    advance(40);
+    advance(400);
     signal.notify();
     expect(await settledWithin(waiter.wait(60_000), 20)).toBe(true);
   });
 
   it("given a held wake, when interrupted, then it ends at once", async () => {
-    const { signal, waiter } = paced();
-    signal.notify();
-    await waiter.wait(60_000);
-    signal.notify();
-    const held = waiter.wait(60_000);
+    const { waiter, held } = await heldWake();
     waiter.interrupt();
     expect(await settledWithin(held, 10)).toBe(true);
   });
