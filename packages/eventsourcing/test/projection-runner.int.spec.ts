@@ -94,6 +94,32 @@ describe("projections", () => {
     expect(await totalOf("shared")).toEqual({ total: 30, events: 30 });
   });
 
+  it("is woken by appends of the types it handles, not by others", async () => {
+    await runner.catchUp(totals);
+    const checkpoint = async () =>
+      (
+        (await dataSource.query(
+          `SELECT global_position FROM es_projection_checkpoints WHERE projection = 'totals'`,
+        )) as { global_position: string }[]
+      )[0]?.global_position;
+    // Its fallback poll an hour away: only a wake can move it.
+    const live = new ProjectionRunner(dataSource, [totals], { minIdleDelayMs: 3_600_000 });
+    live.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500)); // its first round, at start
+      const before = await checkpoint();
+      await store.append("woken", "any", [{ type: "Ignored", data: {} }]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await checkpoint()).toBe(before);
+
+      await store.append("woken", "any", [{ type: "Added", data: { n: 7 } }]);
+      await waitFor(async () => (await totalOf("woken"))?.total === 7, { timeoutMs: 10_000 });
+      expect(Number(await checkpoint())).toBeGreaterThan(Number(before));
+    } finally {
+      await live.stop();
+    }
+  });
+
   describe("an inline projection", () => {
     // Kept by its writer in the append's transaction; the runner only rebuilds it.
     const addInline = async (manager: EntityManager, streamId: string, n: number) =>

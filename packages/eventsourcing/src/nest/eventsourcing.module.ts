@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from "@nestjs/common";
-import { KafkaPort } from "@peakshop/platform-nest";
+import { KafkaPort, SERVICE_CONFIG, type ServiceConfig } from "@peakshop/platform-nest";
 import { Registry } from "prom-client";
 import { DataSource } from "typeorm";
 import { ReliableConsumer } from "../consumer/reliable-consumer";
@@ -74,9 +74,10 @@ export class EventSourcingModule {
         },
         {
           provide: OutboxRelay,
-          inject: [DataSource, KafkaPort],
-          useFactory: (dataSource: DataSource, kafka: KafkaPort) =>
+          inject: [DataSource, KafkaPort, SERVICE_CONFIG],
+          useFactory: (dataSource: DataSource, kafka: KafkaPort, config: Partial<ServiceConfig>) =>
             new OutboxRelay(dataSource, kafka, {
+              ...(config.OUTBOX_LINGER_MS === undefined ? {} : { lingerMs: config.OUTBOX_LINGER_MS }),
               onError: (error) => logger.warn({ err: error }, "outbox relay round failed; retrying"),
               ...relayOptions,
             }),

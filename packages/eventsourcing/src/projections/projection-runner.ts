@@ -52,10 +52,24 @@ export class ProjectionRunner {
     return this.projections.filter((projection) => projection.mode !== "inline");
   }
 
+  /**
+   * The event types the fed projections apply: appends of other types do not
+   * wake the runner (its fallback poll still moves the checkpoints past them),
+   * so a projection of rare events costs no round per busy stream's append.
+   */
+  private handledTypes(): ReadonlySet<string> | undefined {
+    const handles = this.fed.map((projection) => projection.handles);
+    if (handles.some((types) => types === undefined)) return undefined;
+    return new Set(handles.flatMap((types) => types ?? []));
+  }
+
   start(): void {
     if (this.running || this.fed.length === 0) return;
     this.running = true;
-    this.wake = eventsWritten.subscribe({ minIntervalMs: this.options.minRoundIntervalMs ?? 10 });
+    this.wake = eventsWritten.subscribe({
+      minIntervalMs: this.options.minRoundIntervalMs ?? 10,
+      subjects: this.handledTypes(),
+    });
     this.loop = this.run();
   }
 

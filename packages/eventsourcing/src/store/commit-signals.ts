@@ -6,24 +6,33 @@ export const outboxWritten = new WorkSignal();
 /** Events were committed to es_events in this process: wakes its projections. */
 export const eventsWritten = new WorkSignal();
 
-const waitingForCommit = new WeakMap<QueryRunner, Set<WorkSignal>>();
+/** Per signal, the subjects its notice will name (undefined: none, so it wakes every waiter). */
+type PendingNotices = Map<WorkSignal, Set<string> | undefined>;
+
+const waitingForCommit = new WeakMap<QueryRunner, PendingNotices>();
 
 /**
- * Notifies `signal` once the write just made through `manager` is committed:
- * at the commit of its transaction, or at once when it ran outside one (an
- * autocommitted statement is committed when it returns). A rolled-back
- * transaction notifies nothing.
+ * Notifies `signal` (about `subjects`, e.g. the event types written) once the
+ * write just made through `manager` is committed: at the commit of its
+ * transaction, or at once when it ran outside one (an autocommitted statement
+ * is committed when it returns). A rolled-back transaction notifies nothing.
  */
-export function notifyOnCommit(manager: EntityManager | undefined, signal: WorkSignal): void {
+export function notifyOnCommit(
+  manager: EntityManager | undefined,
+  signal: WorkSignal,
+  subjects?: Iterable<string>,
+): void {
   const runner = manager?.queryRunner;
   if (manager) installCommitSignals(manager.connection);
   if (!runner?.isTransactionActive) {
-    signal.notify();
+    signal.notify(subjects);
     return;
   }
-  const signals = waitingForCommit.get(runner) ?? new Set<WorkSignal>();
-  signals.add(signal);
-  waitingForCommit.set(runner, signals);
+  const pending: PendingNotices = waitingForCommit.get(runner) ?? new Map();
+  const named = pending.has(signal) ? pending.get(signal) : new Set<string>();
+  // One write that names no subject makes the whole notice unspecific.
+  pending.set(signal, subjects && named ? new Set([...named, ...subjects]) : undefined);
+  waitingForCommit.set(runner, pending);
 }
 
 /**
@@ -35,9 +44,9 @@ class CommitSignalsSubscriber implements EntitySubscriberInterface {
   afterTransactionCommit(event: { queryRunner: QueryRunner }): void {
     // Releasing a savepoint is reported as a commit too; only the outermost one counts.
     if (event.queryRunner.isTransactionActive) return;
-    const signals = waitingForCommit.get(event.queryRunner);
+    const pending = waitingForCommit.get(event.queryRunner);
     waitingForCommit.delete(event.queryRunner);
-    for (const signal of signals ?? []) signal.notify();
+    for (const [signal, subjects] of pending ?? []) signal.notify(subjects);
   }
 
   afterTransactionRollback(event: { queryRunner: QueryRunner }): void {

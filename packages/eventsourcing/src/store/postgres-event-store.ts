@@ -63,7 +63,12 @@ export class PostgresEventStore {
           : await this.preparedQuery(name, sql, params);
         const [row] = rows;
         if (!row) throw new ConcurrencyError(streamId, expected);
-        if (events.length) notifyOnCommit(options.manager, eventsWritten);
+        if (events.length)
+          notifyOnCommit(
+            options.manager,
+            eventsWritten,
+            events.map((event) => event.type),
+          );
         if (options.outbox?.length) notifyOnCommit(options.manager, outboxWritten);
         return { nextVersion: row.version, globalPositions: row.positions };
       } catch (error) {

@@ -40,6 +40,13 @@ export const serviceConfigSchema = z.object({
    * Under load a fetch returns many; sharing the transaction shares its commit.
    */
   KAFKA_CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  /**
+   * The least time between two outbox relay rounds woken by commits, in
+   * milliseconds (Kafka's linger.ms for the outbox). Under load a round then
+   * publishes the rows of several commits in one transaction and one produce
+   * request; at low rates no round waits, since none ran just before.
+   */
+  OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(10),
   /** Create the service's topics at start (local runs and tests); production creates them with a hook Job. */
   KAFKA_ENSURE_TOPICS: z.stringbool().default(true),
 });
@@ -57,6 +64,7 @@ export const httpServiceConfigSchema = serviceConfigSchema.omit({
   INBOX_RETENTION_HOURS: true,
   KAFKA_ENSURE_TOPICS: true,
   KAFKA_CONSUMER_BATCH_SIZE: true,
+  OUTBOX_LINGER_MS: true,
 });
 
 /** What the platform needs: Kafka settings only where the service uses Kafka. */

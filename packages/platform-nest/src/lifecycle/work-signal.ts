@@ -25,22 +25,37 @@ export interface SubscribeOptions {
    * linger.ms does for a producer's records).
    */
   minIntervalMs?: number;
+  /**
+   * Only notices about one of these subjects (e.g. event types) wake this
+   * waiter, and notices that name no subject. Without it, every notice does.
+   */
+  subjects?: ReadonlySet<string>;
   /** The clock, for tests. */
   now?: () => number;
 }
 
-export class WorkSignal {
-  private readonly subscriptions = new Set<{ pending: boolean; wake?: (notified: boolean) => void }>();
+interface Subscription {
+  pending: boolean;
+  subjects?: ReadonlySet<string>;
+  wake?: (notified: boolean) => void;
+}
 
-  notify(): void {
+export class WorkSignal {
+  private readonly subscriptions = new Set<Subscription>();
+
+  /** New work about `subjects` (all waiters' business when none are named). */
+  notify(subjects?: Iterable<string>): void {
+    const named = subjects && [...subjects];
     for (const subscription of this.subscriptions) {
+      const wanted = subscription.subjects;
+      if (named && wanted && !named.some((subject) => wanted.has(subject))) continue;
       subscription.pending = true;
       subscription.wake?.(true);
     }
   }
 
-  subscribe({ minIntervalMs = 0, now = Date.now }: SubscribeOptions = {}): WorkSubscription {
-    const state: { pending: boolean; wake?: (notified: boolean) => void } = { pending: false };
+  subscribe({ minIntervalMs = 0, subjects, now = Date.now }: SubscribeOptions = {}): WorkSubscription {
+    const state: Subscription = { pending: false, subjects };
     let lastWaitEnded = Number.NEGATIVE_INFINITY;
     this.subscriptions.add(state);
     return {

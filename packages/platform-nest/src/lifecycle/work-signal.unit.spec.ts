@@ -51,6 +51,33 @@ describe("WorkSignal", () => {
   });
 });
 
+describe("WorkSignal with subjects", () => {
+  it("given a waiter for some subjects, when a notice names only others, then it keeps waiting", async () => {
+    const signal = new WorkSignal();
+    const waiter = signal.subscribe({ subjects: new Set(["OrderPlaced"]) });
+    signal.notify(["CartItemAdded", "StockReserved"]);
+    expect(await waiter.wait(1)).toBe(false);
+  });
+
+  it("given a waiter for some subjects, when a notice names one of them, then it wakes", async () => {
+    const signal = new WorkSignal();
+    const waiter = signal.subscribe({ subjects: new Set(["OrderPlaced"]) });
+    const waiting = waiter.wait(60_000);
+    signal.notify(["StockReserved", "OrderPlaced"]);
+    expect(await settledWithin(waiting, 1_000)).toBe(true);
+  });
+
+  it("given a notice naming no subject, then waiters for subjects and for everything wake", async () => {
+    const signal = new WorkSignal();
+    const some = signal.subscribe({ subjects: new Set(["OrderPlaced"]) });
+    const every = signal.subscribe();
+    signal.notify();
+    signal.notify(["StockReserved"]);
+    expect(await some.wait(1)).toBe(true);
+    expect(await every.wait(1)).toBe(true);
+  });
+});
+
 describe("WorkSignal with a minimum interval between wakes", () => {
   const paced = () => {
     let clock = 1_000;
