@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from "@nestjs/common";
 import { CheckoutRequestedV1 } from "@peakshop/contracts";
 import { EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
 import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
+import { CachedProductCatalog } from "./adapters/catalog/cached-product-catalog";
 import { HttpProductCatalog } from "./adapters/catalog/http-product-catalog";
 import { CartsController } from "./adapters/http/carts.controller";
 import { AddItemHandler } from "./application/add-item.handler";
@@ -35,7 +36,12 @@ export class CartModule {
       providers: [
         {
           provide: ProductCatalog,
-          useFactory: () => new HttpProductCatalog(config.INVENTORY_URL, config.INVENTORY_TIMEOUT_MS),
+          useFactory: () => {
+            const inventory = new HttpProductCatalog(config.INVENTORY_URL, config.INVENTORY_TIMEOUT_MS);
+            return config.CATALOG_CACHE_TTL_MS > 0
+              ? new CachedProductCatalog(inventory, config.CATALOG_CACHE_TTL_MS)
+              : inventory;
+          },
         },
         CartCommands,
         GetCartQuery,

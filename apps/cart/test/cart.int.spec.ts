@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCartConfig, startCartService } from "../src/app";
 import { startProductServer } from "./product-server";
 
+// Short, so a price change reaches the cart within a test.
+const CATALOG_CACHE_TTL_MS = 300;
+
 const ctx = testContext(inject("peakshopInfrastructure"));
 
 const phone = { sku: "SKU-PHONE", name: "Peak Phone", priceCents: 49_900, currency: "EUR", available: 10 };
@@ -27,6 +30,7 @@ describe("cart service: carts over HTTP, checkout through the outbox to Kafka", 
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: ctx.brokers.join(","),
       INVENTORY_URL: products.url,
+      CATALOG_CACHE_TTL_MS: String(CATALOG_CACHE_TTL_MS),
       HTTP_HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
     });
@@ -137,11 +141,12 @@ describe("cart service: carts over HTTP, checkout through the outbox to Kafka", 
     expect(down).toMatchObject({ status: 503, contentType: "application/problem+json" });
   });
 
-  it("checks out at the prices of the moment: CheckoutRequested on Kafka, the cart empty after", async () => {
+  it("checks out at the catalogue's prices, remembered at most CATALOG_CACHE_TTL_MS: CheckoutRequested on Kafka, the cart empty after", async () => {
     const id = customer();
     await call("POST", `/v1/carts/${id}/items`, { sku: phone.sku, quantity: 1 });
     await call("POST", `/v1/carts/${id}/items`, { sku: cover.sku, quantity: 2 });
     products.reprice(cover.sku, 990);
+    await new Promise((resolve) => setTimeout(resolve, CATALOG_CACHE_TTL_MS + 100));
     try {
       const key = randomUUID();
       const accepted = await checkout(id, key);
