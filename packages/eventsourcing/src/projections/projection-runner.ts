@@ -81,11 +81,15 @@ export class ProjectionRunner {
 
   /** Applies one batch; returns how many events it read. */
   async pumpOnce(projection: Projection): Promise<number> {
+    return (await this.pump(projection)).count;
+  }
+
+  private pump(projection: Projection): Promise<{ count: number; applied: number }> {
     return this.dataSource.transaction(async (manager) => {
       const checkpoint = await this.lockCheckpoint(manager, projection.name);
       const read = await this.applyBatch(manager, projection, checkpoint);
       if (read.last) await saveCheckpoint(manager, projection.name, read.last);
-      return read.count;
+      return read;
     });
   }
 
@@ -135,7 +139,7 @@ export class ProjectionRunner {
     projection: Projection,
     after: Checkpoint,
     everyCommitted = false,
-  ): Promise<{ count: number; last?: Checkpoint }> {
+  ): Promise<{ count: number; applied: number; last?: Checkpoint }> {
     // Without everyCommitted, only events of transactions older than every one
     // still running: a later commit cannot then land behind the checkpoint.
     const rows: EventRow[] = await manager.query(
@@ -146,14 +150,17 @@ export class ProjectionRunner {
         LIMIT $3`,
       [after.transaction_id, after.global_position, this.batchSize],
     );
+    let applied = 0;
     for (const row of rows) {
       if (!projection.handles || projection.handles.includes(row.type)) {
         await projection.apply(toRecorded(row), manager);
+        applied++;
       }
     }
     const last = rows.at(-1);
     return {
       count: rows.length,
+      applied,
       last: last && {
         transaction_id: String(last.transaction_id),
         global_position: String(last.global_position),
@@ -186,19 +193,22 @@ export class ProjectionRunner {
     const maxIdle = this.options.maxIdleDelayMs ?? 1_000;
     let idleDelay = minIdle;
     while (this.running) {
-      let read = 0;
+      let applied = 0;
       let full = false;
       for (const projection of this.fed) {
         try {
-          const count = await this.pumpOnce(projection);
-          read += count;
-          full ||= count >= this.batchSize;
+          const read = await this.pump(projection);
+          applied += read.applied;
+          full ||= read.count >= this.batchSize;
         } catch (error) {
           this.options.onError?.(projection.name, error);
         }
       }
       if (full) continue;
-      if (read > 0) idleDelay = minIdle;
+      // Only events it projects bring the short pauses back: a round that just
+      // stepped over other types' events (a busy store) must not turn the
+      // fallback poll into a 10 ms loop.
+      if (applied > 0) idleDelay = minIdle;
       const notified = await this.wake?.wait(idleDelay);
       idleDelay = notified ? minIdle : Math.min(idleDelay * 2, maxIdle);
     }
