@@ -16,8 +16,9 @@ const webhookPayload = z.object({ url: z.string(), body: z.string() });
 
 /**
  * One round of the delivery queue: claim due e-mails and webhooks, send them
- * at once, then settle each: delivered (with its CustomerNotified, in one
- * transaction), retried later with backoff, or given up after the last attempt.
+ * at once, then settle them: the delivered together (with their
+ * CustomerNotified, in one transaction), each failed one retried later with
+ * backoff, or given up after the last attempt.
  */
 @Injectable()
 export class DeliverNotificationsHandler {
@@ -47,36 +48,59 @@ export class DeliverNotificationsHandler {
       this.config.DELIVERY_BATCH_SIZE,
       this.config.DELIVERY_LEASE_MS,
     );
-    const settled = await Promise.allSettled(claimed.map((delivery) => this.deliver(delivery)));
+    const sent = await Promise.allSettled(claimed.map((delivery) => this.send(delivery)));
+    const delivered = claimed.filter((_, index) => sent[index]?.status === "fulfilled");
+    const settled = await Promise.allSettled([
+      this.settleDelivered(delivered),
+      ...claimed.flatMap((delivery, index) => {
+        const result = sent[index];
+        if (result?.status !== "rejected") return [];
+        const error = result.reason instanceof Error ? result.reason.message : String(result.reason);
+        return [this.failed(delivery, error)];
+      }),
+    ]);
     for (const result of settled) {
-      // Settling failed (our database); the lease brings the delivery back.
+      // Settling failed (our database); the lease brings the deliveries back.
       if (result.status === "rejected")
-        this.logger.error({ err: result.reason }, "could not settle a delivery");
+        this.logger.error({ err: result.reason }, "could not settle deliveries");
     }
     return claimed.length;
   }
 
-  private async deliver(delivery: ClaimedDelivery): Promise<void> {
-    try {
-      await this.send(delivery);
-    } catch (error) {
-      await this.failed(delivery, error instanceof Error ? error.message : String(error));
-      return;
-    }
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await this.deliveries.markDelivered(manager, delivery.id))) return;
-      const now = new Date();
-      const first = await this.notifications.markNotified(
+  /**
+   * Marks a round's sent deliveries delivered, with each notification's first
+   * CustomerNotified per channel, in one transaction: a round's settlements
+   * share one commit instead of one each.
+   */
+  private async settleDelivered(sent: ClaimedDelivery[]): Promise<void> {
+    if (sent.length === 0) return;
+    const now = new Date();
+    const newlyDelivered = await this.dataSource.transaction(async (manager) => {
+      const marked = await this.deliveries.markDelivered(
         manager,
-        [delivery.notificationId],
-        delivery.channel,
-        now,
+        sent.map((delivery) => delivery.id),
       );
-      if (first.size > 0) {
-        await enqueueOutbox(manager, [customerNotifiedRecord(delivery, delivery.channel, now, delivery.id)]);
+      const delivered = sent.filter((delivery) => marked.has(delivery.id));
+      const notices = [];
+      for (const channel of new Set(delivered.map((delivery) => delivery.channel))) {
+        const ofChannel = delivered.filter((delivery) => delivery.channel === channel);
+        const first = await this.notifications.markNotified(
+          manager,
+          ofChannel.map((delivery) => delivery.notificationId),
+          channel,
+          now,
+        );
+        notices.push(
+          ...ofChannel
+            .filter((delivery) => first.has(delivery.notificationId))
+            .map((delivery) => customerNotifiedRecord(delivery, delivery.channel, now, delivery.id)),
+        );
       }
+      await enqueueOutbox(manager, notices);
+      return delivered;
     });
-    this.outcomes.inc({ channel: delivery.channel, outcome: "delivered" });
+    for (const delivery of newlyDelivered)
+      this.outcomes.inc({ channel: delivery.channel, outcome: "delivered" });
   }
 
   private send(delivery: ClaimedDelivery): Promise<void> {

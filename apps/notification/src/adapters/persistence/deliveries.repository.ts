@@ -69,15 +69,16 @@ export class DeliveriesRepository {
     }));
   }
 
-  /** True if this call marked it delivered (false: another worker settled it first). */
-  async markDelivered(manager: EntityManager, id: string): Promise<boolean> {
-    const rows = await queryRows(
+  /** The ids this call marked delivered (another worker may have settled some first). */
+  async markDelivered(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await queryRows<{ id: string }>(
       manager,
       `UPDATE notification_deliveries SET status = 'delivered', delivered_at = now(), last_error = NULL
-        WHERE id = $1 AND status = 'pending' RETURNING 1`,
-      [id],
+        WHERE id = ANY($1::uuid[]) AND status = 'pending' RETURNING id`,
+      [ids],
     );
-    return rows.length > 0;
+    return new Set(rows.map((row) => row.id));
   }
 
   async scheduleRetry(id: string, delayMs: number, error: string): Promise<void> {
