@@ -45,7 +45,8 @@ describe("notification service: order and payment events -> feed, e-mail, signed
       HTTP_HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
       SMTP_URL: smtp.url,
-      WEBHOOK_URLS: webhooks.url,
+      // Two endpoints (one receiver): each gets every notification, told once per channel all the same.
+      WEBHOOK_URLS: `${webhooks.url},${webhooks.url}?copy=2`,
       WEBHOOK_SECRET,
       DELIVERY_POLL_INTERVAL_MS: "100",
       DELIVERY_BACKOFF_MS: "100",
@@ -155,7 +156,7 @@ describe("notification service: order and payment events -> feed, e-mail, signed
     }
 
     const hooks = [...webhooks.accepted.values()].filter((hook) => hook.body.customerId === customerId);
-    expect(hooks.map((hook) => hook.body.id).sort()).toEqual([...ids].sort());
+    expect(hooks.map((hook) => hook.body.id).sort()).toEqual([...ids, ...ids].sort());
     expect(hooks.find((hook) => hook.body.type === "order-received")?.body).toMatchObject({
       customerId,
       orderId,
@@ -191,7 +192,7 @@ describe("notification service: order and payment events -> feed, e-mail, signed
       `SELECT channel FROM notification_deliveries WHERE notification_id = $1 ORDER BY channel`,
       [feed[0]?.id],
     )) as { channel: string }[];
-    expect(deliveries.map((row) => row.channel)).toEqual(["email", "webhook"]);
+    expect(deliveries.map((row) => row.channel)).toEqual(["email", "webhook", "webhook"]);
     expect(smtp.emails.filter((email) => email.to.includes(emailOf(customerId)))).toHaveLength(1);
   });
 

@@ -102,8 +102,8 @@ describe("projections", () => {
           `SELECT global_position FROM es_projection_checkpoints WHERE projection = 'totals'`,
         )) as { global_position: string }[]
       )[0]?.global_position;
-    // Its fallback poll an hour away: only a wake can move it.
-    const live = new ProjectionRunner(dataSource, [totals], { minIdleDelayMs: 3_600_000 });
+    // Its first fallback poll 3 s away: until then only a wake can move it.
+    const live = new ProjectionRunner(dataSource, [totals], { minIdleDelayMs: 3_000 });
     live.start();
     try {
       await new Promise((resolve) => setTimeout(resolve, 500)); // its first round, at start

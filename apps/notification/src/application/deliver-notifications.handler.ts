@@ -70,29 +70,52 @@ export class DeliverNotificationsHandler {
   /**
    * Marks a round's sent deliveries delivered, with each notification's first
    * CustomerNotified per channel, in one transaction: a round's settlements
-   * share one commit instead of one each.
+   * share one commit instead of one each. If that fails, each is settled
+   * alone, so one bad delivery cannot send the whole round again.
    */
   private async settleDelivered(sent: ClaimedDelivery[]): Promise<void> {
     if (sent.length === 0) return;
+    try {
+      await this.settle(sent);
+      return;
+    } catch (error) {
+      if (sent.length === 1) throw error;
+      this.logger.warn(
+        { err: error, deliveries: sent.length },
+        "settling a round together failed; one by one",
+      );
+    }
+    let firstError: unknown;
+    for (const delivery of sent) {
+      await this.settle([delivery]).catch((error: unknown) => (firstError ??= error));
+    }
+    if (firstError !== undefined) throw firstError;
+  }
+
+  private async settle(sent: ClaimedDelivery[]): Promise<void> {
     const now = new Date();
+    // Ids in one order for every worker, so two settling overlapping rounds cannot deadlock.
+    const ordered = [...sent].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const newlyDelivered = await this.dataSource.transaction(async (manager) => {
       const marked = await this.deliveries.markDelivered(
         manager,
-        sent.map((delivery) => delivery.id),
+        ordered.map((delivery) => delivery.id),
       );
-      const delivered = sent.filter((delivery) => marked.has(delivery.id));
+      const delivered = ordered.filter((delivery) => marked.has(delivery.id));
       const notices = [];
       for (const channel of new Set(delivered.map((delivery) => delivery.channel))) {
         const ofChannel = delivered.filter((delivery) => delivery.channel === channel);
         const first = await this.notifications.markNotified(
           manager,
-          ofChannel.map((delivery) => delivery.notificationId),
+          [...new Set(ofChannel.map((delivery) => delivery.notificationId))].sort(),
           channel,
           now,
         );
+        // One notification may have several deliveries on a channel (a webhook
+        // per URL): its CustomerNotified goes out once, with the first of them.
         notices.push(
           ...ofChannel
-            .filter((delivery) => first.has(delivery.notificationId))
+            .filter((delivery) => first.delete(delivery.notificationId))
             .map((delivery) => customerNotifiedRecord(delivery, delivery.channel, now, delivery.id)),
         );
       }

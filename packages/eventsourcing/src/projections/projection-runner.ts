@@ -12,10 +12,11 @@ interface Checkpoint {
 export interface ProjectionRunnerOptions {
   batchSize?: number;
   /**
-   * Pause after a round that read nothing, doubling from minIdleDelayMs to
-   * maxIdleDelayMs. Appends of this process wake the runner when they commit;
-   * the short first pauses catch events held back by a transaction still
-   * running, the long ones bound idle polling.
+   * Pause after a round that applied nothing, doubling from minIdleDelayMs to
+   * maxIdleDelayMs. Appends of this process of the types the projections
+   * handle wake the runner when they commit; the short first pauses catch
+   * events held back by a transaction still running, the long ones bound
+   * idle polling (and move checkpoints past other types' events).
    */
   minIdleDelayMs?: number;
   maxIdleDelayMs?: number;

@@ -13,8 +13,8 @@ export interface WorkSubscription {
  * "New work was committed": lets a background loop sleep until a writer of the
  * same process says so instead of polling a table, with its poll kept only as
  * a fallback (work written by other processes, a lost notice). Each waiter
- * subscribes, so one notice wakes them all and none is lost while a waiter is
- * busy with a round.
+ * subscribes, so one notice wakes every waiter it concerns (see `subjects`)
+ * and none is lost while a waiter is busy with a round.
  */
 export interface SubscribeOptions {
   /**

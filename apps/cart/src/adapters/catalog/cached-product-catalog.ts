@@ -9,7 +9,8 @@ const REMEMBERED_PRODUCTS = 10_000;
  * and concurrent reads of one SKU share one request. Under load every
  * add-to-cart and checkout asked the inventory service for the same few
  * products, a request each on the accept path. A price change reaches carts
- * after at most `ttlMs`; an unknown SKU or a failed read is never remembered.
+ * after at most `ttlMs` (counted from the end of the read that saw the old
+ * price); an unknown SKU or a failed read is never remembered.
  */
 export class CachedProductCatalog extends ProductCatalog {
   private readonly products: LRUCache<string, Product>;
@@ -20,6 +21,9 @@ export class CachedProductCatalog extends ProductCatalog {
       max: REMEMBERED_PRODUCTS,
       ttl: ttlMs,
       fetchMethod: (sku) => source.find(sku),
+      // A read still in flight when its entry is evicted (a flood of distinct
+      // SKUs) still answers its callers instead of failing them.
+      ignoreFetchAbort: true,
     });
   }
 
