@@ -13,13 +13,13 @@ import { CommitStockHandler } from "../../application/commit-stock.handler";
 import { ReleaseStockHandler } from "../../application/release-stock.handler";
 import { ReserveStockHandler } from "../../application/reserve-stock.handler";
 
+const STOCK_COMMAND_TYPES = new Set<string>([ReserveStockV1.type, ReleaseStockV1.type, CommitStockV1.type]);
+
 /**
  * Consumes inventory.stock.commands.v1. Each command runs inside the inbox
  * transaction (a redelivered message changes nothing); a message that breaks
  * its contract goes to inventory.dead-letters.v1.
  */
-const STOCK_COMMAND_TYPES = new Set<string>([ReserveStockV1.type, ReleaseStockV1.type, CommitStockV1.type]);
-
 @Controller()
 export class StockCommandsConsumer {
   constructor(
