@@ -94,17 +94,17 @@ export class DeliverNotificationsHandler {
 
   private async settle(sent: ClaimedDelivery[]): Promise<void> {
     const now = new Date();
-    // Ids in one order for every worker, so two settling overlapping rounds cannot deadlock.
-    const ordered = [...sent].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const newlyDelivered = await this.dataSource.transaction(async (manager) => {
       const marked = await this.deliveries.markDelivered(
         manager,
-        ordered.map((delivery) => delivery.id),
+        sent.map((delivery) => delivery.id),
       );
-      const delivered = ordered.filter((delivery) => marked.has(delivery.id));
+      const delivered = sent.filter((delivery) => marked.has(delivery.id));
       const notices = [];
       for (const channel of new Set(delivered.map((delivery) => delivery.channel))) {
         const ofChannel = delivered.filter((delivery) => delivery.channel === channel);
+        // Inserted in one id order by every worker, so two settling overlapping
+        // rounds cannot deadlock (the UPDATE above locks in index order anyway).
         const first = await this.notifications.markNotified(
           manager,
           [...new Set(ofChannel.map((delivery) => delivery.notificationId))].sort(),
