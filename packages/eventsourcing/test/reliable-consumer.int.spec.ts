@@ -8,7 +8,6 @@ import {
 import { testContext, waitFor } from "@peakshop/testing";
 import type { DataSource, EntityManager } from "typeorm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { z } from "zod";
 import {
   DEAD_LETTER_HEADERS,
   deadLetterTopicOf,
@@ -19,18 +18,18 @@ import {
   replayDeadLetters,
 } from "../src/index";
 import { eventStoreDatabase } from "./support/event-store-database";
+import { amountOf, messageOf, paymentEffects, paymentOf } from "./support/payment-effects";
 
 const ctx = testContext(inject("peakshopInfrastructure"));
-const payment = z.object({ orderId: z.string(), amountCents: z.number().int() }).strict();
-
 describe("reliable consumer", () => {
   let dataSource: DataSource;
   let kafka: KafkajsAdapter;
+  let effects: Awaited<ReturnType<typeof paymentEffects>>;
   const consumers: TopicConsumer[] = [];
 
   beforeAll(async () => {
     dataSource = await eventStoreDatabase(ctx);
-    await dataSource.query(`CREATE TABLE effects (message_id text, order_id text, amount_cents int)`);
+    effects = await paymentEffects(dataSource);
     kafka = new KafkajsAdapter({
       brokers: ctx.brokers,
       clientId: ctx.uniqueName("c"),
@@ -45,18 +44,9 @@ describe("reliable consumer", () => {
     await dataSource?.destroy();
   });
 
-  // The effect under test: one row per handled message, no dedup of its own.
-  const recordEffect = async (message: IncomingMessage, manager: EntityManager) => {
-    const data = payment.parse(JSON.parse(message.value?.toString() ?? ""));
-    await manager.query(`INSERT INTO effects VALUES ($1, $2, $3)`, [
-      message.headers["ce_id"],
-      data.orderId,
-      data.amountCents,
-    ]);
-  };
-
-  const effectsOf = async (orderId: string): Promise<number> =>
-    (await dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE order_id = $1`, [orderId]))[0].n;
+  const recordEffect = (message: IncomingMessage, manager: EntityManager) =>
+    effects.recordEffect(message, manager);
+  const effectsOf = (orderId: string) => effects.effectsOf(orderId);
 
   const send = (topic: string, key: string, id: string, value: string) =>
     kafka.publish([{ topic, key, value, headers: { ce_id: id } }]);
@@ -91,15 +81,6 @@ describe("reliable consumer", () => {
   });
 
   describe("a batch of one partition's messages", () => {
-    const messageOf = (topic: string, offset: number, id: string, value: string): IncomingMessage => ({
-      topic,
-      partition: 0,
-      offset: String(offset),
-      key: "k",
-      value: Buffer.from(value),
-      headers: { ce_id: id },
-    });
-    const amountOf = (orderId: string, amountCents: number) => JSON.stringify({ orderId, amountCents });
     // Records which transaction handled each message, to tell one commit from several.
     const recordTransaction = async (message: IncomingMessage, manager: EntityManager) => {
       await recordEffect(message, manager);
@@ -186,7 +167,7 @@ describe("reliable consumer", () => {
       // Zero amounts are another service's business on this topic.
       const paymentsOnly: MessageHandler<{ orderId: string; amountCents: number }> = {
         select: (message) => {
-          const data = payment.parse(JSON.parse(message.value?.toString() ?? ""));
+          const data = paymentOf(message);
           return data.amountCents === 0 ? undefined : data;
         },
         handle: (_, manager, message) => recordEffect(message, manager),
@@ -211,23 +192,6 @@ describe("reliable consumer", () => {
       const letters = await listDeadLetters(ctx.brokers, group);
       expect(letters.map((letter) => letter.messageId)).toEqual(["s-poison"]);
     });
-
-    it("rethrows our own infrastructure's failure and records nothing, so the batch comes again", async () => {
-      const topic = ctx.uniqueName("batch-down");
-      const reliable = new ReliableConsumer(dataSource, kafka, { consumer: ctx.uniqueName("group") });
-      const batch = [1, 2].map((n) => messageOf(topic, n, `${topic}-${n}`, amountOf(`${topic}-${n}`, n)));
-      const databaseDown = Object.assign(new Error("terminating connection due to administrator command"), {
-        code: "57P01",
-      });
-      let calls = 0;
-      const failing = async (message: IncomingMessage, manager: EntityManager) => {
-        await recordEffect(message, manager);
-        if (++calls === 2) throw databaseDown;
-      };
-      await expect(reliable.processBatch(batch, everyMessage(failing))).rejects.toBe(databaseDown);
-      expect(await effectsOf(`${topic}-1`)).toBe(0);
-      expect(await reliable.processBatch(batch, everyMessage(recordEffect))).toEqual(["handled", "handled"]);
-    });
   });
 
   it("sends a poison message to the dead-letter topic, keeps the partition flowing, and replays it after the fix", async () => {
@@ -245,7 +209,7 @@ describe("reliable consumer", () => {
     });
     const handler = async (message: IncomingMessage, manager: EntityManager) => {
       // A handler bug for negative amounts: transient from the consumer's view.
-      const amount = payment.parse(JSON.parse(message.value?.toString() ?? "")).amountCents;
+      const amount = paymentOf(message).amountCents;
       if (amount < 0 && !bugFixed) throw new Error("refunds are not supported yet");
       await recordEffect(message, manager);
     };

@@ -23,6 +23,12 @@ export const serviceConfigSchema = z.object({
   DATABASE_URL: postgresUrl,
   /** Prepare parameterized statements once per connection; false behind a pooler that cannot keep them. */
   DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
+  /** PostgreSQL cancels a statement running longer than this (statement_timeout); 0: the server's own setting (none by default). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** PostgreSQL gives up waiting for a row or table lock after this long (lock_timeout); 0: the server's own setting. */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** PostgreSQL closes a session left idle inside a transaction this long (idle_in_transaction_session_timeout); 0: the server's own setting. */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   KAFKA_BROKERS: commaSeparated.describe("comma-separated host:port list"),
   KAFKA_CLIENT_ID: z.string().optional(),
   ...kafkaConnectionSettings,

@@ -8,10 +8,30 @@ export interface DatabaseSettings {
   migrations: NonNullable<DataSourceOptions["migrations"]>;
 }
 
+type DatabaseTuning = Pick<
+  PlatformConfig,
+  | "DATABASE_PREPARED_STATEMENTS"
+  | "DATABASE_STATEMENT_TIMEOUT_MS"
+  | "DATABASE_LOCK_TIMEOUT_MS"
+  | "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS"
+>;
+
+/**
+ * The session timeouts pg sends when it connects: a runaway statement, a
+ * lock wait behind a stuck transaction, or a transaction left open by a hung
+ * process would otherwise hold a connection and its locks without end. What
+ * they cancel fails as infrastructure trouble, so consumers wait and retry.
+ * pg sends none that is 0 or unset: the server's own setting applies then.
+ */
+const sessionTimeouts = (config: Partial<DatabaseTuning>) => ({
+  statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
+  lock_timeout: config.DATABASE_LOCK_TIMEOUT_MS,
+  idle_in_transaction_session_timeout: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+});
+
 /** The data source options a service and its migration command share. */
 export function dataSourceOptions(
-  config: Pick<PlatformConfig, "DATABASE_URL" | "SERVICE_NAME"> &
-    Partial<Pick<PlatformConfig, "DATABASE_PREPARED_STATEMENTS">>,
+  config: Pick<PlatformConfig, "DATABASE_URL" | "SERVICE_NAME"> & Partial<DatabaseTuning>,
   settings: DatabaseSettings,
 ) {
   return {
@@ -26,6 +46,7 @@ export function dataSourceOptions(
       max: 10,
       connectionTimeoutMillis: 5_000,
       ...(config.DATABASE_PREPARED_STATEMENTS === false ? {} : { Client: PreparingClient }),
+      ...sessionTimeouts(config),
     },
   };
 }

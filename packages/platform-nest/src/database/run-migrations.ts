@@ -8,10 +8,16 @@ import { dataSourceOptions, type DatabaseSettings } from "./database.module";
  * before new pods roll out.
  */
 export async function runMigrations(
-  config: Pick<ServiceConfig, "DATABASE_URL" | "SERVICE_NAME">,
+  config: Pick<ServiceConfig, "DATABASE_URL" | "SERVICE_NAME"> &
+    Partial<Pick<ServiceConfig, "DATABASE_LOCK_TIMEOUT_MS">>,
   settings: DatabaseSettings,
 ): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(config, settings));
+  // No statement timeout of ours (0 leaves the server's): an index build on a large table may take minutes.
+  // The lock timeout stays: a migration waiting for a lock blocks the traffic
+  // queued behind it, and failing the deploy job is the better outcome.
+  const dataSource = new DataSource(
+    dataSourceOptions({ ...config, DATABASE_STATEMENT_TIMEOUT_MS: 0 }, settings),
+  );
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: "each" });
