@@ -4,6 +4,8 @@ import { CustomerNotifiedV1, SkeletonEventRecordedV1 } from "@peakshop/contracts
 import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
 import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
 import { DeliveriesWorker } from "./adapters/delivery/deliveries.worker";
+import { IncidentRecoveryWorker } from "./adapters/persistence/incident-recovery.worker";
+import { AddPaymentRecovery1764310000000 } from "./adapters/persistence/migrations/1764310000000-add-payment-recovery";
 import { HttpWebhookSender } from "./adapters/delivery/http-webhook.sender";
 import { DisabledEmailSender, SmtpEmailSender } from "./adapters/delivery/smtp-email.sender";
 import { TemplateCustomerContacts } from "./adapters/delivery/template-customer-contacts";
@@ -37,6 +39,7 @@ export const NOTIFICATION_MIGRATIONS = [
   ...EVENTSOURCING_MIGRATIONS,
   CreateReceivedEvents1764050000000,
   CreateNotifications1764110000000,
+  AddPaymentRecovery1764310000000,
 ];
 export const NOTIFICATION_CONSUMER = "notification";
 
@@ -80,6 +83,7 @@ export class NotificationModule {
         RecordCircuitReportHandler,
         DeliverNotificationsHandler,
         DeliveriesWorker,
+        IncidentRecoveryWorker,
         {
           provide: CHANNEL_SETTINGS,
           useValue: { email: Boolean(config.SMTP_URL), webhookUrls: config.WEBHOOK_URLS },

@@ -41,6 +41,15 @@ export const notificationConfigSchema = serviceConfigSchema
     /** Deliveries one worker round claims and sends at once. */
     DELIVERY_BATCH_SIZE: z.coerce.number().int().positive().max(500).default(50),
     DELIVERY_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(500),
+    /**
+     * How long payments must stay up after the bank's breakers close before
+     * the incident ends and delayed customers are told their payment goes
+     * through: a breaker that flaps stays one incident, with one apology each.
+     * Short enough that customers whose orders still wait hear it (those
+     * confirmed meanwhile were told that instead), long enough to cover the
+     * breaker's half-open probes (BANK_BREAKER_HALF_OPEN_MS, 2 s).
+     */
+    INCIDENT_QUIET_MS: z.coerce.number().int().positive().default(15_000),
     /** A claimed delivery not settled within this comes due again (the process died mid-send). */
     DELIVERY_LEASE_MS: z.coerce.number().int().positive().default(60_000),
   })

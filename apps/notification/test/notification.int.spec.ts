@@ -11,20 +11,13 @@ import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadNotificationConfig, startNotificationService } from "../src/app";
+import { emailOf, newCustomer, type FeedItem } from "./support/customers";
 import { events } from "./support/events";
 import { startSmtpCapture } from "./support/smtp-capture";
 import { startWebhookReceiver } from "./support/webhook-receiver";
 
 const ctx = testContext(inject("peakshopInfrastructure"));
 const WEBHOOK_SECRET = "test-webhook-secret-0123456789";
-
-interface FeedItem {
-  id: string;
-  orderId?: string;
-  kind: string;
-  message: string;
-  createdAt: string;
-}
 
 describe("notification service: order and payment events -> feed, e-mail, signed webhooks; bank circuit -> status", () => {
   let app: INestApplication;
@@ -50,6 +43,7 @@ describe("notification service: order and payment events -> feed, e-mail, signed
       WEBHOOK_SECRET,
       DELIVERY_POLL_INTERVAL_MS: "100",
       DELIVERY_BACKOFF_MS: "100",
+      INCIDENT_QUIET_MS: "1500",
     });
     app = await startNotificationService(config, { port: 0 });
     url = (await app.getUrl()).replace("[::1]", "127.0.0.1");
@@ -66,9 +60,6 @@ describe("notification service: order and payment events -> feed, e-mail, signed
     await Promise.allSettled([app?.close(), kafka?.close(), database?.destroy()]);
     await Promise.allSettled([smtp?.close(), webhooks?.close()]);
   });
-
-  const customer = () => `customer-${randomUUID().slice(0, 8)}`;
-  const emailOf = (customerId: string) => `${customerId}@customers.peakshop.test`;
 
   /** Publishes the records and waits until the service has handled every one (its inbox holds their ids). */
   async function publishAndWait(...records: KafkaRecord[]): Promise<void> {
@@ -115,7 +106,7 @@ describe("notification service: order and payment events -> feed, e-mail, signed
   }
 
   it("tells the customer each step of an order once, on the feed, by e-mail and by signed webhook", async () => {
-    const customerId = customer();
+    const customerId = newCustomer();
     const orderId = randomUUID();
     await publishAndWait(events.placed(orderId, customerId, 2500));
     // The bank is slow: three attempts fail; only the first delay is news.
@@ -178,7 +169,7 @@ describe("notification service: order and payment events -> feed, e-mail, signed
   });
 
   it("a redelivered or republished event changes nothing", async () => {
-    const customerId = customer();
+    const customerId = newCustomer();
     const orderId = randomUUID();
     const placed = events.placed(orderId, customerId);
     await publishAndWait(placed, placed);
@@ -197,7 +188,7 @@ describe("notification service: order and payment events -> feed, e-mail, signed
   });
 
   it("says why an order was cancelled or rejected", async () => {
-    const [late, soldOut] = [customer(), customer()];
+    const [late, soldOut] = [newCustomer(), newCustomer()];
     const [lateOrder, soldOutOrder] = [randomUUID(), randomUUID()];
     await publishAndWait(
       events.placed(lateOrder, late),
@@ -213,7 +204,7 @@ describe("notification service: order and payment events -> feed, e-mail, signed
   });
 
   it("pages the feed newest first and refuses a bad query", async () => {
-    const customerId = customer();
+    const customerId = newCustomer();
     const orders = [randomUUID(), randomUUID(), randomUUID()];
     for (const orderId of orders) await publishAndWait(events.placed(orderId, customerId));
     const all = await feedOf(customerId);
@@ -228,12 +219,12 @@ describe("notification service: order and payment events -> feed, e-mail, signed
       "limit",
       "query",
     ]);
-    const foreign = await get(`/v1/customers/${customer()}/notifications?after=${all[0]?.id}`);
+    const foreign = await get(`/v1/customers/${newCustomer()}/notifications?after=${all[0]?.id}`);
     expect(foreign.status).toBe(400);
   });
 
-  it("an open circuit is an outage with one incident; when it closes, each delayed customer hears once that payment goes through", async () => {
-    const [twoOrders, oneOrder, alreadyConfirmed] = [customer(), customer(), customer()];
+  it("an open circuit is an outage with one incident; a breaker that flaps stays that incident; once payments stayed up, each delayed customer hears once that payment goes through", async () => {
+    const [twoOrders, oneOrder, alreadyConfirmed] = [newCustomer(), newCustomer(), newCustomer()];
     const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     // Two payment instances each report the open circuit.
     await publishAndWait(events.circuitOpened(), events.circuitOpened());
@@ -256,7 +247,24 @@ describe("notification service: order and payment events -> feed, e-mail, signed
     status = (await get("/v1/status")).body;
     expect(status).toMatchObject({ payments: "degraded", incidents: [{ id: incident.id }] });
 
+    const recovered = async (customerId: string) =>
+      (await feedOf(customerId)).filter((item) => item.kind === "payment-recovered");
+    // The breaker closes, opens again and closes: one incident, still open, nobody told yet.
+    await publishAndWait(events.circuitClosed());
+    status = (await get("/v1/status")).body;
+    expect(status).toMatchObject({ payments: "operational", incidents: [{ id: incident.id }] });
+    expect((status.incidents as { resolvedAt?: string }[])[0]!.resolvedAt).toBeUndefined();
+    await publishAndWait(events.circuitOpened());
+    status = (await get("/v1/status")).body;
+    expect(status).toMatchObject({ payments: "outage", incidents: [{ id: incident.id }] });
+    expect(status.incidents).toHaveLength(1);
+    expect(await recovered(twoOrders)).toEqual([]);
+
     await publishAndWait(events.circuitClosed(), events.circuitClosed());
+    await waitFor(
+      async () => ((await get("/v1/status")).body.incidents as { resolvedAt?: string }[])[0]?.resolvedAt,
+      { timeoutMs: 15_000, description: "the incident to end after the quiet period" },
+    );
     status = (await get("/v1/status")).body;
     expect(status).toMatchObject({ payments: "operational", message: "Payments are working normally." });
     expect(status.incidents).toEqual([
@@ -266,8 +274,6 @@ describe("notification service: order and payment events -> feed, e-mail, signed
       Date.parse((status.incidents as { startedAt: string }[])[0]!.startedAt),
     );
 
-    const recovered = async (customerId: string) =>
-      (await feedOf(customerId)).filter((item) => item.kind === "payment-recovered");
     const [first] = await recovered(twoOrders);
     expect(await recovered(twoOrders)).toHaveLength(1);
     expect(first?.message).toContain("our bank is answering again");

@@ -14,7 +14,8 @@ import { PostgresPaymentSchedule } from "./adapters/persistence/postgres-payment
 import { BankGateway } from "./application/bank-gateway.port";
 import { PaymentCommands } from "./application/payment-commands";
 import { PaymentSchedule } from "./application/payment-schedule.port";
-import { ProcessDueWork, RETRY_POLICY } from "./application/process-due-work";
+import { AbandonPaymentHandler } from "./application/abandon-payment.handler";
+import { ProcessDueWork, RETRY_POLICY, type DueWorkPolicy } from "./application/process-due-work";
 import { RefundPaymentHandler } from "./application/refund-payment.handler";
 import { RequestPaymentHandler } from "./application/request-payment.handler";
 import type { PaymentConfig } from "./config";
@@ -44,6 +45,7 @@ export class PaymentModule {
         PaymentCommands,
         RequestPaymentHandler,
         RefundPaymentHandler,
+        AbandonPaymentHandler,
         BankHealthRecorder,
         BankGatewayMetrics,
         PaymentAttemptsMetrics,
@@ -51,7 +53,11 @@ export class PaymentModule {
         { provide: PaymentSchedule, useClass: PostgresPaymentSchedule },
         {
           provide: RETRY_POLICY,
-          useValue: { baseDelayMs: config.RETRY_BASE_DELAY_MS, maxDelayMs: config.RETRY_MAX_DELAY_MS },
+          useValue: {
+            baseDelayMs: config.RETRY_BASE_DELAY_MS,
+            maxDelayMs: config.RETRY_MAX_DELAY_MS,
+            bankMaxProcessingMs: config.BANK_MAX_PROCESSING_MS,
+          },
         },
         {
           provide: BankGateway,
@@ -82,7 +88,7 @@ export class PaymentModule {
             payments: PaymentCommands,
             schedule: PaymentSchedule,
             bank: BankGateway,
-            policy: { baseDelayMs: number; maxDelayMs: number },
+            policy: DueWorkPolicy,
           ) => new ProcessDueWork(payments, schedule, bank, policy),
         },
       ],

@@ -9,6 +9,12 @@ export const paymentConfigSchema = serviceConfigSchema.extend({
   BANK_URL: z.url(),
   /** A charge that takes longer is treated as possibly made: the next attempt asks first. */
   BANK_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  /**
+   * The longest the bank may take to process a charge it has received (its
+   * documented processing window): an abandoned charge the bank does not find
+   * stays in doubt this long after abandonment, then counts as never made.
+   */
+  BANK_MAX_PROCESSING_MS: z.coerce.number().int().positive().default(60_000),
   /** Requests in flight toward the bank at most, per instance. */
   BANK_MAX_CONCURRENCY: z.coerce.number().int().positive().default(16),
   /** Consecutive bank failures that open the circuit. */

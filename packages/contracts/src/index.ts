@@ -29,6 +29,7 @@ export { CheckoutRequestedV1, type CheckoutRequested } from "./cart/checkout-req
 export { OrderPlacedV1, type OrderPlaced } from "./order/order-placed.event";
 export { OrderConfirmedV1, type OrderConfirmed } from "./order/order-confirmed.event";
 export { OrderCancelledV1, type OrderCancelled } from "./order/order-cancelled.event";
+export { OrderRefundedV1, type OrderRefunded } from "./order/order-refunded.event";
 export { OrderRejectedV1, type OrderRejected } from "./order/order-rejected.event";
 export { OrderCancellationReason } from "./order/order-cancellation-reason.schema";
 
@@ -44,6 +45,7 @@ export { StockCommittedV1, type StockCommitted } from "./inventory/stock-committ
 // payment
 export { RequestPaymentV1, type RequestPayment } from "./payment/request-payment.command";
 export { RefundPaymentV1, type RefundPayment } from "./payment/refund-payment.command";
+export { AbandonPaymentV1, type AbandonPayment } from "./payment/abandon-payment.command";
 export { PaymentCapturedV1, type PaymentCaptured } from "./payment/payment-captured.event";
 export {
   PaymentDeclinedV1,

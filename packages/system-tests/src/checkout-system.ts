@@ -44,6 +44,9 @@ export async function gatewaySettingsFor(
     ORDER_URL: system.urls.order,
     NOTIFICATION_URL: system.urls.notification,
     AUTH_DEV_SECRET: "a-test-secret-of-at-least-32-characters",
+    // In-process systems on a busy CI machine can lag seconds behind without being
+    // overloaded: the saga backlog gate stays on, far from refusing (its own test lowers it).
+    GATEWAY_SAGA_BACKLOG_TARGET_MS: "60000",
     ...overrides,
   };
 }
@@ -95,6 +98,8 @@ export async function startCheckoutSystem(ctx: Context): Promise<CheckoutSystem>
     KAFKA_GROUP_ID: group("payment"),
     BANK_URL: bankUrl,
     BANK_TIMEOUT_MS: "1000",
+    // The tests' slowest simulated bank commits a charge 2.5 s after it arrives.
+    BANK_MAX_PROCESSING_MS: "5000",
     BANK_BREAKER_THRESHOLD: "3",
     BANK_BREAKER_HALF_OPEN_MS: "1000",
     RETRY_BASE_DELAY_MS: "100",

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { startCheckoutSystem, type CheckoutSystem } from "../src/checkout-system";
 import { checkoutDriver, NO_FAULTS, type Ledger } from "./support/checkout-driver";
 import { call } from "./support/http";
+import { samplesOf, scrape } from "./support/metrics";
 
 const ctx = testContext(inject("peakshopInfrastructure"));
 
@@ -108,17 +109,23 @@ describe("checkout saga across cart, inventory, order, payment and the bank", ()
 
   it("refunds a capture that lands after the customer cancelled", async () => {
     const sku = await driver.product(2);
+    // A breaker still open from an earlier outage would hold the first charge back, and
+    // the cancellation now stops payment before any charge reaches the bank.
+    await waitFor(
+      async () => samplesOf(await scrape(system.urls.payment), "peakshop_bank_circuit_state")[0]?.value === 0,
+      { timeoutMs: 30_000, description: "the payment service's bank circuit to be closed" },
+    );
     // The bank commits each charge only after 2.5 s, past the payment service's 1 s timeout.
     await driver.setBankFaults({ latencyMs: 2_500 });
     const { orderId, customerId } = await driver.checkout(sku, 1);
-    await driver.paymentDelayed(orderId);
-    await call(
-      "POST",
-      `${system.urls.order}/v1/orders/${orderId}/cancel`,
-      undefined,
-      { "x-customer-id": customerId },
-      200,
+    // A timed-out attempt is one the bank received (not one our breaker held back).
+    await driver.orderWhen(
+      orderId,
+      (view) => view.payment.status === "delayed" && /timeout/.test(view.payment.lastError ?? ""),
+      "to show a payment attempt that timed out at the bank",
+      30_000,
     );
+    await driver.cancel(orderId, customerId);
     await driver.setBankFaults({ latencyMs: 0 });
     const view = await driver.orderWhen(
       orderId,
@@ -127,6 +134,35 @@ describe("checkout saga across cart, inventory, order, payment and the bank", ()
       60_000,
     );
     expect(view.status).toBe("CANCELLED");
+    await driver.expectMoneyConsistent(view);
+    // Told each step once, the refund included (I7).
+    await driver.expectTold(customerId, [
+      "order-received",
+      "payment-delayed",
+      "order-cancelled",
+      "payment-refunded",
+    ]);
+    await driver.expectAvailable(sku, 2);
+  });
+
+  it("stops charging once the customer cancels: the bank never captures the cancelled order", async () => {
+    const sku = await driver.product(2);
+    // The bank refuses every request at once: nothing reaches its books while the customer waits.
+    await driver.setBankFaults({ outage: true });
+    const { orderId, customerId } = await driver.checkout(sku, 1);
+    await driver.paymentDelayed(orderId);
+    await driver.cancel(orderId, customerId);
+    // Payment stops retrying long before the order's deadline would have stopped it (12 s).
+    await waitFor(
+      async () =>
+        samplesOf(await scrape(system.urls.payment), "peakshop_payment_attempts_pending")[0]?.value === 0,
+      { timeoutMs: 8_000, description: "payment to stop trying after the cancellation" },
+    );
+    await driver.setBankFaults({ outage: false });
+    const view = await driver.final(orderId);
+    expect(view.status).toBe("CANCELLED");
+    const ledger = await call<Ledger>("GET", `${system.urls.bank}/v1/ledger`, undefined, {}, 200);
+    expect(ledger.charges.filter((charge) => charge.reference === orderId)).toEqual([]);
     await driver.expectMoneyConsistent(view);
     await driver.expectAvailable(sku, 2);
   });

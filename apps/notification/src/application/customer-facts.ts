@@ -5,6 +5,7 @@ import {
   OrderCancelledV1,
   OrderConfirmedV1,
   OrderPlacedV1,
+  OrderRefundedV1,
   OrderRejectedV1,
   PaymentRetryScheduledV1,
   type IntegrationEnvelope,
@@ -50,6 +51,13 @@ export function customerFacingOf(envelope: IntegrationEnvelope): CustomerFacing 
       const { orderId, customerId, unavailable, rejectedAt } = envelope.data;
       const skus = unavailable.map((line) => line.sku);
       return { type: "order", fact: { type: "OrderRejected", orderId, customerId, skus, at: rejectedAt } };
+    }
+    case OrderRefundedV1.type: {
+      const { orderId, customerId, amountCents, currency, refundedAt } = envelope.data;
+      return {
+        type: "order",
+        fact: { type: "OrderRefunded", orderId, customerId, amountCents, currency, at: refundedAt },
+      };
     }
     case BankCircuitOpenedV1.type:
       return { type: "circuit", report: { type: "CircuitOpened", at: envelope.data.openedAt } };

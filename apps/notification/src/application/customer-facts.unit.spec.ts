@@ -1,5 +1,6 @@
 import {
   BankCircuitHalfOpenedV1,
+  OrderRefundedV1,
   OrderRejectedV1,
   PaymentCapturedV1,
   PaymentRetryScheduledV1,
@@ -65,6 +66,27 @@ describe("customerFacingOf", () => {
     };
     expect(customerFacingOf(envelope(OrderRejectedV1, data))).toMatchObject({
       fact: { type: "OrderRejected", skus: ["SKU-A"] },
+    });
+  });
+
+  it("reads a refund with its amount, dated when the bank confirmed it", () => {
+    const data = {
+      orderId,
+      customerId: "customer-42",
+      amountCents: 2500,
+      currency: "EUR",
+      refundedAt: "2026-11-11T00:01:00.000Z",
+    };
+    expect(customerFacingOf(envelope(OrderRefundedV1, data))).toEqual({
+      type: "order",
+      fact: {
+        type: "OrderRefunded",
+        orderId,
+        customerId: "customer-42",
+        amountCents: 2500,
+        currency: "EUR",
+        at: "2026-11-11T00:01:00.000Z",
+      },
     });
   });
 

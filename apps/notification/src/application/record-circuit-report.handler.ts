@@ -5,13 +5,22 @@ import { NotificationsRepository } from "../adapters/persistence/notifications.r
 import { PaymentStatusRepository } from "../adapters/persistence/payment-status.repository";
 import { TrackedOrdersRepository } from "../adapters/persistence/tracked-orders.repository";
 import { decideRecoveryNotifications } from "../domain/notification.decide";
-import { decideStatus, type CircuitReport } from "../domain/payment-status";
+import {
+  decideQuiet,
+  decideStatus,
+  evolveStatus,
+  type CircuitReport,
+  type PaymentsStatus,
+  type StatusEvent,
+} from "../domain/payment-status";
 import { NotificationRecorder, type SourceEvent } from "./notification-recorder";
 
 /**
  * A bank circuit report -> the public payment status and its incidents; when
- * an incident ends, one apology to each customer whose payment it held up.
- * Runs inside the consumer's inbox transaction, with the status row locked.
+ * an incident ends (payments stayed up for INCIDENT_QUIET_MS: see
+ * decideQuiet), one apology to each customer whose payment it held up. Runs
+ * inside the consumer's inbox transaction (a report) or the recovery worker's
+ * (a quiet check), with the status row locked, so replicas take turns.
  */
 @Injectable()
 export class RecordCircuitReportHandler {
@@ -25,8 +34,27 @@ export class RecordCircuitReportHandler {
   ) {}
 
   async execute(manager: EntityManager, report: CircuitReport, source: SourceEvent): Promise<void> {
-    const events = decideStatus(report, await this.status.lock(manager), randomUUID());
-    await this.status.apply(manager, events);
+    const state = await this.status.lock(manager);
+    await this.settle(manager, state, decideStatus(report, state, randomUUID()), source);
+  }
+
+  /** Ends the open incident if payments stayed up long enough; true when it did. */
+  async endIncidentIfQuiet(manager: EntityManager, now: Date, quietMs: number): Promise<boolean> {
+    const state = await this.status.lock(manager);
+    const events = decideQuiet(state, now, quietMs);
+    const incidentId = state.openIncident?.id;
+    if (events.length === 0 || !incidentId) return false;
+    await this.settle(manager, state, events, { eventId: randomUUID(), correlationId: incidentId });
+    return true;
+  }
+
+  private async settle(
+    manager: EntityManager,
+    state: PaymentsStatus,
+    events: StatusEvent[],
+    source: SourceEvent,
+  ): Promise<void> {
+    await this.status.apply(manager, events, events.reduce(evolveStatus, state));
     for (const event of events) {
       if (event.type === "PaymentsStatusChanged") {
         const level = event.payments === "operational" ? "log" : "warn";

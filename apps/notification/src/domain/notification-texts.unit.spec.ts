@@ -14,6 +14,14 @@ describe("notification texts", () => {
     expect(formatMoney(9_007_199_254_740_991, "EUR")).toBe("€90,071,992,547,409.91");
   });
 
+  it("formats each currency the same however many currencies came before (formats are reused)", () => {
+    const currencies = Intl.supportedValuesOf("currency").slice(0, 100);
+    for (const currency of currencies) formatMoney(100, currency);
+    expect(formatMoney(2500, "EUR")).toBe("€25.00");
+    expect(formatMoney(380, "JPY")).toBe("¥380");
+    expect(formatMoney(2500, "EUR")).toBe("€25.00");
+  });
+
   it("writes instants for people, in UTC", () => {
     expect(formatUtc("2026-11-11T00:15:01.500Z")).toBe("11 November 2026 at 00:15 UTC");
     expect(formatUtc("2026-01-02T23:05:00+08:00")).toBe("2 January 2026 at 15:05 UTC");

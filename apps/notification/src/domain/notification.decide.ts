@@ -47,6 +47,8 @@ export function decideNotifications(
       return draft("order-cancelled", texts.orderCancelled(fact.orderId, fact.reason));
     case "OrderRejected":
       return draft("order-rejected", texts.orderRejected(fact.orderId, fact.skus));
+    case "OrderRefunded":
+      return draft("payment-refunded", texts.paymentRefunded(fact.orderId, fact.amountCents, fact.currency));
     default: {
       const _exhaustive: never = fact;
       return _exhaustive;

@@ -57,6 +57,25 @@ describe("decideNotifications", () => {
     expect(given().when(rejected)[0]?.message).toContain("SKU-A");
   });
 
+  it("given a charge refunded after the order was cancelled, then the customer hears the money is back, once", () => {
+    const refunded: OrderFact = {
+      type: "OrderRefunded",
+      orderId,
+      customerId,
+      amountCents: 2500,
+      currency: "EUR",
+      at,
+    };
+    const [draft] = given("order-received", "order-cancelled").when(refunded);
+    expect(draft).toMatchObject({
+      dedupeKey: `payment-refunded:${orderId}`,
+      kind: "payment-refunded",
+      subject: "We refunded €25.00 for order 3F0C9A52",
+    });
+    expect(draft?.message).toContain("We have refunded it in full");
+    expect(given("order-cancelled", "payment-refunded").when(refunded)).toEqual([]);
+  });
+
   it("says nothing twice", () => {
     for (const fact of [placed, confirmed, cancelled, rejected]) {
       const [draft] = given().when(fact);

@@ -5,7 +5,8 @@ export type NotificationKind =
   | "order-confirmed"
   | "order-cancelled"
   | "order-rejected"
-  | "payment-recovered";
+  | "payment-recovered"
+  | "payment-refunded";
 
 /** Kinds after which an order changes no more: nothing about its payment is news then. */
 export const FINAL_KINDS: readonly NotificationKind[] = [
@@ -39,7 +40,15 @@ export type OrderFact =
     }
   | { type: "OrderConfirmed"; orderId: string; customerId: string; at: string }
   | { type: "OrderCancelled"; orderId: string; customerId: string; reason: CancellationReason; at: string }
-  | { type: "OrderRejected"; orderId: string; customerId: string; skus: string[]; at: string };
+  | { type: "OrderRejected"; orderId: string; customerId: string; skus: string[]; at: string }
+  | {
+      type: "OrderRefunded";
+      orderId: string;
+      customerId: string;
+      amountCents: number;
+      currency: string;
+      at: string;
+    };
 
 /**
  * A notification decided but not yet stored. `dedupeKey` names what it is about

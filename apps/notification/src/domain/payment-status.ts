@@ -9,8 +9,11 @@ export interface Incident {
 }
 
 /**
- * The public status of payments. Invariant: an incident is open exactly when
- * payments are not operational, and there is never more than one.
+ * The public status of payments. Invariants: there is never more than one
+ * incident open; one is open whenever payments are not operational; and while
+ * payments are operational with an incident open, they are recovering
+ * (`recoveringSince`) and the incident ends once they stayed up for the quiet
+ * period (decideQuiet). A breaker that flaps is one incident, not one per close.
  */
 export interface PaymentsStatus {
   payments: PaymentsHealth;
@@ -20,6 +23,8 @@ export interface PaymentsStatus {
   openIncident: Incident | null;
   /** When a report last changed the status; null while none has (a fresh deployment). */
   changedAt: string | null;
+  /** Since when payments are back up while the incident is still open; null otherwise. */
+  recoveringSince: string | null;
 }
 
 /** What the payment service's circuit breakers report about the bank. */
@@ -45,6 +50,7 @@ export const initialPaymentsStatus = (since: string): PaymentsStatus => ({
   message: statusTexts.operational,
   openIncident: null,
   changedAt: null,
+  recoveringSince: null,
 });
 
 /**
@@ -52,7 +58,8 @@ export const initialPaymentsStatus = (since: string): PaymentsStatus => ({
  * change arrives more than once and reports interleave. The status follows
  * the latest report; a report that repeats the current health changes nothing
  * (no second incident), and one older than the last change is stale and
- * cannot roll the status back. `newIncidentId` is used only if one opens.
+ * cannot roll the status back. A close does not end the incident: recovery
+ * starts, and decideQuiet ends it later. `newIncidentId` is used only if one opens.
  */
 export function decideStatus(
   report: CircuitReport,
@@ -75,10 +82,19 @@ export function decideStatus(
     since: report.at,
     message: statusTexts[health],
   });
-  if (health === "operational" && state.openIncident !== null) {
-    events.push({ type: "IncidentResolved", incidentId: state.openIncident.id, resolvedAt: report.at });
-  }
   return events;
+}
+
+/**
+ * Ends the open incident once payments have stayed operational for `quietMs`
+ * (INCIDENT_QUIET_MS): only then are the delayed customers told their payment
+ * goes through, once per incident however often the breakers flapped.
+ */
+export function decideQuiet(state: PaymentsStatus, now: Date, quietMs: number): StatusEvent[] {
+  const { openIncident, recoveringSince } = state;
+  if (!openIncident || state.payments !== "operational" || recoveringSince === null) return [];
+  if (now.getTime() - Date.parse(recoveringSince) < quietMs) return [];
+  return [{ type: "IncidentResolved", incidentId: openIncident.id, resolvedAt: now.toISOString() }];
 }
 
 export function evolveStatus(state: PaymentsStatus, event: StatusEvent): PaymentsStatus {
@@ -92,9 +108,10 @@ export function evolveStatus(state: PaymentsStatus, event: StatusEvent): Payment
         since: event.since,
         message: event.message,
         changedAt: event.since,
+        recoveringSince: event.payments === "operational" && state.openIncident ? event.since : null,
       };
     case "IncidentResolved":
-      return { ...state, openIncident: null };
+      return { ...state, openIncident: null, recoveringSince: null };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

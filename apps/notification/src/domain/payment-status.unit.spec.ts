@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  decideQuiet,
   decideStatus,
   evolveStatus,
   initialPaymentsStatus,
@@ -13,6 +14,7 @@ const t = (second: number) => new Date(Date.UTC(2026, 10, 11, 0, 0, second)).toI
 const opened = (second: number): CircuitReport => ({ type: "CircuitOpened", at: t(second) });
 const halfOpened = (second: number): CircuitReport => ({ type: "CircuitHalfOpened", at: t(second) });
 const closed = (second: number): CircuitReport => ({ type: "CircuitClosed", at: t(second) });
+const QUIET_MS = 60_000;
 
 /** Applies reports in order, numbering new incidents; returns the final state and every event. */
 function run(reports: CircuitReport[], start: PaymentsStatus = initialPaymentsStatus(t(0))) {
@@ -38,20 +40,46 @@ describe("payment status", () => {
     expect(events.map((event) => event.type)).toEqual(["IncidentOpened", "PaymentsStatusChanged"]);
   });
 
-  it("half-open is degraded with the incident still open; closed resolves it", () => {
+  it("half-open is degraded with the incident still open; closed is operational, and the incident ends once payments stayed up for the quiet period", () => {
     expect(run([opened(1), halfOpened(2)]).state).toMatchObject({
       payments: "degraded",
       openIncident: { id: "incident-0" },
     });
     const { state, events } = run([opened(1), halfOpened(2), closed(3)]);
-    expect(state).toMatchObject({ payments: "operational", since: t(3), openIncident: null });
-    expect(events.at(-1)).toEqual({ type: "IncidentResolved", incidentId: "incident-0", resolvedAt: t(3) });
+    expect(state).toMatchObject({
+      payments: "operational",
+      since: t(3),
+      openIncident: { id: "incident-0" },
+      recoveringSince: t(3),
+    });
+    expect(events.some((event) => event.type === "IncidentResolved")).toBe(false);
+    expect(decideQuiet(state, new Date(t(62)), QUIET_MS)).toEqual([]);
+    expect(decideQuiet(state, new Date(t(63)), QUIET_MS)).toEqual([
+      { type: "IncidentResolved", incidentId: "incident-0", resolvedAt: t(63) },
+    ]);
+    const resolved = evolveStatus(state, decideQuiet(state, new Date(t(63)), QUIET_MS)[0]!);
+    expect(resolved).toMatchObject({ openIncident: null, recoveringSince: null });
+  });
+
+  it("given a breaker that flaps (closed, open again within the quiet period), then it is one incident, resolved once", () => {
+    const { state, events } = run([opened(1), closed(5), opened(20), halfOpened(22), closed(30)]);
+    expect(events.filter((event) => event.type === "IncidentOpened")).toHaveLength(1);
+    expect(state).toMatchObject({ openIncident: { id: "incident-0" }, recoveringSince: t(30) });
+    // 60 s after the first close, but payments went down again since: not over.
+    expect(decideQuiet(state, new Date(t(65)), QUIET_MS)).toEqual([]);
+    expect(decideQuiet(state, new Date(t(90)), QUIET_MS)).toEqual([
+      { type: "IncidentResolved", incidentId: "incident-0", resolvedAt: t(90) },
+    ]);
   });
 
   it("several instances reporting the same change open one incident", () => {
     const { events } = run([opened(1), opened(1), opened(2), halfOpened(3), opened(4), closed(5), closed(5)]);
     expect(events.filter((event) => event.type === "IncidentOpened")).toHaveLength(1);
-    expect(events.filter((event) => event.type === "IncidentResolved")).toHaveLength(1);
+  });
+
+  it("given no incident, or payments not up, then quiet resolves nothing", () => {
+    expect(decideQuiet(initialPaymentsStatus(t(0)), new Date(t(100)), QUIET_MS)).toEqual([]);
+    expect(decideQuiet(run([opened(1)]).state, new Date(t(100)), QUIET_MS)).toEqual([]);
   });
 
   it("a stale report does not roll the status back", () => {
@@ -75,13 +103,13 @@ describe("properties", () => {
     )
     .map(([type, second]) => ({ type, at: t(second) }) as CircuitReport);
 
-  it("any sequence of circuit reports never yields two open incidents, and one is open exactly when payments are not operational", () => {
+  it("any sequence of circuit reports and quiet checks never yields two open incidents; one is open whenever payments are not operational, and while they are, only as a recovery", () => {
     fc.assert(
-      fc.property(fc.array(reportOf, { maxLength: 40 }), (reports) => {
+      fc.property(fc.array(fc.tuple(reportOf, fc.boolean()), { maxLength: 40 }), (steps) => {
         let state = initialPaymentsStatus(t(0));
         let open = 0;
-        reports.forEach((report, index) => {
-          for (const event of decideStatus(report, state, `incident-${index}`)) {
+        const apply = (events: StatusEvent[]) => {
+          for (const event of events) {
             if (event.type === "IncidentOpened") open++;
             if (event.type === "IncidentResolved") {
               expect(event.incidentId).toBe(state.openIncident?.id);
@@ -90,8 +118,15 @@ describe("properties", () => {
             state = evolveStatus(state, event);
             expect(open).toBeLessThanOrEqual(1);
           }
+        };
+        steps.forEach(([report, quietCheck], index) => {
+          if (quietCheck) apply(decideQuiet(state, new Date(Date.parse(report.at) + QUIET_MS), QUIET_MS));
+          apply(decideStatus(report, state, `incident-${index}`));
           expect(open).toBe(state.openIncident ? 1 : 0);
-          expect(state.openIncident === null).toBe(state.payments === "operational");
+          if (state.payments !== "operational") expect(state.openIncident).not.toBeNull();
+          if (state.payments === "operational" && state.openIncident)
+            expect(state.recoveringSince).not.toBeNull();
+          if (!state.openIncident) expect(state.recoveringSince).toBeNull();
         });
       }),
     );

@@ -1,8 +1,10 @@
 import {
+  AbandonPaymentV1,
   CommitStockV1,
   OrderCancelledV1,
   OrderConfirmedV1,
   OrderPlacedV1,
+  OrderRefundedV1,
   OrderRejectedV1,
   RefundPaymentV1,
   ReleaseStockV1,
@@ -107,6 +109,18 @@ export function orderMessages(
         // this order's commands in order, so the release follows the reserve.
         return [
           message(ReleaseStockV1, { orderId: order.orderId, reason: event.reason }, index, event.at),
+          // A payment still being tried must stop, or it captures money for a
+          // cancelled order (refunded later, but charged all the same).
+          ...(order.payment.status === "abandoned" && event.reason !== "payment-declined"
+            ? [
+                message(
+                  AbandonPaymentV1,
+                  { paymentId: order.paymentId, orderId: order.orderId, reason: event.reason },
+                  index,
+                  event.at,
+                ),
+              ]
+            : []),
           message(
             OrderCancelledV1,
             {
@@ -134,9 +148,18 @@ export function orderMessages(
             event.at,
           ),
         ];
+      case "PaymentRefunded":
+        // The customer was charged after cancelling: they hear the money is back.
+        return [
+          message(
+            OrderRefundedV1,
+            { ...who, amountCents: event.amountCents, currency: order.currency, refundedAt: event.at },
+            index,
+            event.at,
+          ),
+        ];
       case "StockReserved":
       case "PaymentDelayed":
-      case "PaymentRefunded":
         return [];
       default: {
         const _exhaustive: never = event;

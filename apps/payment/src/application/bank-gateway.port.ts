@@ -34,6 +34,21 @@ export interface ChargeRequest {
   paymentToken: string;
 }
 
+/**
+ * The bank refused the request itself (a 4xx other than 408 and 429): the
+ * same request will be refused again until someone changes it. Not the bank's
+ * health (the breaker ignores it), and nothing was charged or refunded.
+ */
+export class BankRefused extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "BankRefused";
+  }
+}
+
 export interface RefundRequest {
   idempotencyKey: string;
   chargeId: string;

@@ -1,12 +1,18 @@
 import { Injectable, Logger } from "@nestjs/common";
 import { randomUUID } from "node:crypto";
+import { notFoundVerdict } from "../domain/in-doubt";
 import { retryDelayMs, type RetryPolicy } from "../domain/retry-policy";
 import type { PaymentState } from "../domain/payment.state";
-import { BankGateway, BankUnavailable, type ChargeOutcome } from "./bank-gateway.port";
+import { BankGateway, BankRefused, BankUnavailable, type ChargeOutcome } from "./bank-gateway.port";
 import { PaymentCommands, type PaymentResult } from "./payment-commands";
 import { PaymentSchedule, type DueWork } from "./payment-schedule.port";
 
 export const RETRY_POLICY = Symbol("RETRY_POLICY");
+
+/** Retries, plus how long the bank may take to process a charge (BANK_MAX_PROCESSING_MS). */
+export interface DueWorkPolicy extends RetryPolicy {
+  bankMaxProcessingMs: number;
+}
 
 /**
  * One claimed piece of scheduled work: a charge attempt, a refund, or a
@@ -22,7 +28,7 @@ export class ProcessDueWork {
     private readonly payments: PaymentCommands,
     private readonly schedule: PaymentSchedule,
     private readonly bank: BankGateway,
-    private readonly policy: RetryPolicy,
+    private readonly policy: DueWorkPolicy,
   ) {}
 
   async run(work: DueWork): Promise<void> {
@@ -57,7 +63,8 @@ export class ProcessDueWork {
         }));
       await this.record(work, outcomeCommand(outcome), causation);
     } catch (error) {
-      if (!(error instanceof BankUnavailable)) throw error;
+      // A refused charge backs off like a failed one and ends at the deadline, instead of every lease.
+      if (!(error instanceof BankUnavailable) && !(error instanceof BankRefused)) throw error;
       const nextAttemptAt = new Date(
         Date.now() + retryDelayMs(this.policy, state.failedAttempts + 1, Math.random()),
       );
@@ -85,9 +92,29 @@ export class ProcessDueWork {
       });
       await this.record(work, { type: "RecordRefund", refundId, at: now() }, causation);
     } catch (error) {
+      if (error instanceof BankRefused) return this.refundRefused(work, error);
       if (!(error instanceof BankUnavailable)) throw error;
       await this.later(work, this.policy.maxDelayMs);
     }
+  }
+
+  /**
+   * The bank refuses this refund as it stands. The customer is still owed the
+   * money, so it is never dropped; but asking again at once cannot help, so
+   * the next try backs off (doubling up to an hour) while the error log and
+   * the PeakshopRefundsFailing alert bring someone to fix it.
+   */
+  private async refundRefused(work: DueWork, error: BankRefused): Promise<void> {
+    const delayMs = retryDelayMs(
+      { baseDelayMs: this.policy.maxDelayMs, maxDelayMs: REFUSED_REFUND_MAX_DELAY_MS },
+      work.startedBefore + 1,
+      Math.random(),
+    );
+    this.logger.error(
+      { paymentId: work.paymentId, status: error.status, error: error.message, retryInMs: delayMs },
+      "refund refused by the bank; a person must look at it (retrying with backoff)",
+    );
+    await this.at(work, new Date(Date.now() + delayMs));
   }
 
   /** An abandoned payment whose attempts may have reached the bank: find out, so a stray capture is refunded. */
@@ -101,6 +128,11 @@ export class ProcessDueWork {
       const known = await this.bank.findCharge(state.paymentId);
       if (known?.status === "captured")
         return void (await this.record(work, outcomeCommand(known), causation));
+      if (!known) {
+        // Not found yet is not never: the last attempt may still commit at the bank.
+        const verdict = notFoundVerdict(state.abandonedAt, new Date(), this.policy.bankMaxProcessingMs);
+        if (!verdict.settled) return this.at(work, verdict.askAgainAt);
+      }
       this.logger.log(
         { paymentId: state.paymentId, found: known?.status ?? "none" },
         "abandoned payment reconciled",
@@ -142,9 +174,13 @@ export class ProcessDueWork {
   }
 
   private async later(work: DueWork, delayMs: number): Promise<void> {
-    const dueAt = new Date(
-      Date.now() + retryDelayMs({ baseDelayMs: delayMs, maxDelayMs: delayMs }, 1, Math.random()),
+    await this.at(
+      work,
+      new Date(Date.now() + retryDelayMs({ baseDelayMs: delayMs, maxDelayMs: delayMs }, 1, Math.random())),
     );
+  }
+
+  private async at(work: DueWork, dueAt: Date): Promise<void> {
     await this.payments.transaction((manager) =>
       this.schedule.put(manager, work.paymentId, work.kind, dueAt),
     );
@@ -152,6 +188,9 @@ export class ProcessDueWork {
 }
 
 const now = () => new Date().toISOString();
+
+/** The longest wait between two tries of a refund the bank refuses. */
+const REFUSED_REFUND_MAX_DELAY_MS = 3_600_000;
 
 function outcomeCommand(outcome: ChargeOutcome) {
   return outcome.status === "captured"

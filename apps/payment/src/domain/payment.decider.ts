@@ -91,7 +91,7 @@ export function evolve(state: PaymentState, event: PaymentEvent): PaymentState {
     case "PaymentDeclined":
       return { ...details, status: "declined", reasonCode: event.reasonCode };
     case "PaymentAbandoned":
-      return { ...details, status: "abandoned" };
+      return { ...details, status: "abandoned", abandonedAt: event.at };
     case "RefundRequested":
       return state.status === "captured"
         ? { ...state, refund: { status: "requested", amountCents: event.amountCents } }

@@ -48,6 +48,12 @@ describe("payment", () => {
     expect(events.map((event) => event.type)).toEqual(["AttemptFailed", "PaymentAbandoned"]);
   });
 
+  it("remembers when it was abandoned: every attempt was sent before, so the doubt about them ends from there", () => {
+    const abandonedAt = "2026-11-11T00:03:00.500Z";
+    const state = given(request, { type: "Abandon", reason: "deadline-passed", at: abandonedAt });
+    expect(state.status === "abandoned" && state.abandonedAt).toBe(abandonedAt);
+  });
+
   it("still records a capture learned after abandonment, so the order refunds it", () => {
     const abandoned = given(request, { type: "Abandon", reason: "deadline-passed", at });
     expect(

@@ -20,7 +20,8 @@ export type PaymentState =
   | ({ status: "pending" } & PaymentDetails)
   | ({ status: "captured"; chargeId: string; refund: RefundState } & PaymentDetails)
   | ({ status: "declined"; reasonCode: DeclineCode } & PaymentDetails)
-  | ({ status: "abandoned" } & PaymentDetails);
+  /** `abandonedAt`: every attempt was sent before it, so a charge in doubt is settled from there (in-doubt.ts). */
+  | ({ status: "abandoned"; abandonedAt: string } & PaymentDetails);
 
 export type RefundState =
   | { status: "none" }

@@ -9,6 +9,7 @@ import { StockReservedV1 } from "../inventory/stock-reserved.event";
 import type { AnyMessageDefinition } from "../message/message-definition";
 import { CustomerNotifiedV1 } from "../notification/customer-notified.event";
 import { OrderCancelledV1 } from "../order/order-cancelled.event";
+import { OrderRefundedV1 } from "../order/order-refunded.event";
 import { OrderConfirmedV1 } from "../order/order-confirmed.event";
 import { OrderPlacedV1 } from "../order/order-placed.event";
 import { OrderRejectedV1 } from "../order/order-rejected.event";
@@ -24,6 +25,7 @@ import {
 } from "../payment/payment-declined.event";
 import { PaymentRefundedV1 } from "../payment/payment-refunded.event";
 import { PaymentRetryScheduledV1 } from "../payment/payment-retry-scheduled.event";
+import { AbandonPaymentV1 } from "../payment/abandon-payment.command";
 import { RefundPaymentV1 } from "../payment/refund-payment.command";
 import { RequestPaymentV1 } from "../payment/request-payment.command";
 
@@ -37,6 +39,7 @@ export const currentMessages = [
   OrderConfirmedV1,
   OrderCancelledV1,
   OrderRejectedV1,
+  OrderRefundedV1,
   ReserveStockV1,
   ReleaseStockV1,
   CommitStockV1,
@@ -46,6 +49,7 @@ export const currentMessages = [
   StockCommittedV1,
   RequestPaymentV1,
   RefundPaymentV1,
+  AbandonPaymentV1,
   PaymentCapturedV1,
   PaymentDeclinedV2,
   PaymentRetryScheduledV1,

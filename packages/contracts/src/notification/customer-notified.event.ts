@@ -28,6 +28,7 @@ export const CustomerNotifiedV1 = defineMessage({
       "order-cancelled",
       "order-rejected",
       "payment-recovered",
+      "payment-refunded",
     ]),
     /** Where: `in-app` feed, `email`, or the customer's signed `webhook`. */
     channel: z.enum(["in-app", "email", "webhook"]),

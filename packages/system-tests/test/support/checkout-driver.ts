@@ -136,9 +136,20 @@ export function checkoutDriver(system: CheckoutSystem) {
   const paymentDelayed = (orderId: string) =>
     orderWhen(orderId, (view) => view.payment.status === "delayed", "to show the payment delayed", 30_000);
 
+  /** The customer cancels their order (the order service's own endpoint, as the gateway calls it). */
+  const cancel = (orderId: string, customerId: string) =>
+    call(
+      "POST",
+      `${system.urls.order}/v1/orders/${orderId}/cancel`,
+      undefined,
+      { "x-customer-id": customerId },
+      200,
+    );
+
   return {
     product,
     checkout,
+    cancel,
     order,
     orderWhen,
     final,

@@ -24,9 +24,10 @@ export class PaymentStatusRepository {
       since: Date;
       message: string;
       last_report_at: Date | null;
+      recovering_since: Date | null;
     }>(
       manager,
-      `SELECT payments, since, message, last_report_at FROM payment_status WHERE id = 1 FOR UPDATE`,
+      `SELECT payments, since, message, last_report_at, recovering_since FROM payment_status WHERE id = 1 FOR UPDATE`,
     );
     if (!status) throw new Error("payment_status has no row; run the migrations");
     const [incident] = await queryRows<{ id: string; started_at: Date; message: string }>(
@@ -38,13 +39,16 @@ export class PaymentStatusRepository {
       since: status.since.toISOString(),
       message: status.message,
       changedAt: status.last_report_at?.toISOString() ?? null,
+      recoveringSince: status.recovering_since?.toISOString() ?? null,
       openIncident: incident
         ? { id: incident.id, startedAt: incident.started_at.toISOString(), message: incident.message }
         : null,
     };
   }
 
-  async apply(manager: EntityManager, events: StatusEvent[]): Promise<void> {
+  /** Stores the events' effects: incidents opened and resolved, and the status row as it now is. */
+  async apply(manager: EntityManager, events: StatusEvent[], next: PaymentsStatus): Promise<void> {
+    if (events.length === 0) return;
     for (const event of events) {
       switch (event.type) {
         case "IncidentOpened":
@@ -55,10 +59,6 @@ export class PaymentStatusRepository {
           ]);
           break;
         case "PaymentsStatusChanged":
-          await manager.query(
-            `UPDATE payment_status SET payments = $1, since = $2, message = $3, last_report_at = $2 WHERE id = 1`,
-            [event.payments, event.since, event.message],
-          );
           break;
         case "IncidentResolved":
           await manager.query(`UPDATE incidents SET resolved_at = $2 WHERE id = $1`, [
@@ -72,6 +72,12 @@ export class PaymentStatusRepository {
         }
       }
     }
+    await manager.query(
+      `UPDATE payment_status
+          SET payments = $1, since = $2, message = $3, last_report_at = $4, recovering_since = $5
+        WHERE id = 1`,
+      [next.payments, next.since, next.message, next.changedAt, next.recoveringSince],
+    );
   }
 
   async view(): Promise<StatusView> {

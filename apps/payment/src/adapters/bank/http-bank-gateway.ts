@@ -10,6 +10,7 @@ import {
 } from "cockatiel";
 import {
   BankGateway,
+  BankRefused,
   BankUnavailable,
   type ChargeOutcome,
   type ChargeRequest,
@@ -160,16 +161,37 @@ export class HttpBankGateway extends BankGateway {
     } catch (error) {
       throw networkFailure(error, this.settings.timeoutMs);
     }
+    // The timeout's signal also covers reading the body: a bank that sends its
+    // headers and then stalls (or drops the connection) is as unavailable as
+    // one that never answers, and the request did reach it.
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw networkFailure(error, this.settings.timeoutMs, { reachedTheBank: true });
+    }
     if (method === "GET" && response.status === 404) return undefined;
     if (response.status >= 500)
       throw new BankUnavailable(`bank answered ${response.status}`, response.status !== 503);
-    if (!response.ok) {
-      // 4xx: our request is wrong; retrying cannot help, and it must not pass silently.
-      throw new Error(`bank refused ${method} ${path}: ${response.status} ${await response.text()}`);
+    if (BUSY_STATUSES.has(response.status)) {
+      // Not our request's fault: the bank is overloaded (429) or timed out reading it
+      // (408). Waiting and asking again, through the breaker, is what it asks for.
+      throw new BankUnavailable(`bank answered ${response.status}`, response.status === 408);
     }
-    return response.json();
+    if (!response.ok) {
+      // Other 4xx: our request is wrong; retrying cannot help, and it must not pass silently.
+      throw new BankRefused(`bank refused ${method} ${path}: ${response.status} ${text}`, response.status);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new BankUnavailable(`bank answered ${response.status} with a body that is not JSON`, true);
+    }
   }
 }
+
+/** 408 Request Timeout and 429 Too Many Requests: the bank is busy, not our request wrong. */
+const BUSY_STATUSES = new Set([408, 429]);
 
 function toOutcome(charge: BankCharge): ChargeOutcome {
   if (charge.status === "captured") return { status: "captured", chargeId: charge.chargeId };
@@ -183,12 +205,13 @@ function toOutcome(charge: BankCharge): ChargeOutcome {
   };
 }
 
-function networkFailure(error: unknown, timeoutMs: number): BankUnavailable {
+function networkFailure(error: unknown, timeoutMs: number, { reachedTheBank = false } = {}): BankUnavailable {
   const name = (error as { name?: string }).name;
   if (name === "TimeoutError" || name === "AbortError") return new BankTimeout(timeoutMs);
   const code = (error as { cause?: { code?: string } }).cause?.code ?? "";
   // Refused or unresolvable: the request never left; anything else may have reached the bank.
-  const neverSent = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+  const neverSent =
+    !reachedTheBank && (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN");
   return new BankUnavailable(
     `bank unreachable (${code || (error instanceof Error ? error.message : String(error))})`,
     !neverSent,

@@ -1,16 +1,22 @@
 import { Controller } from "@nestjs/common";
 import { EventPattern, Payload } from "@nestjs/microservices";
 import {
+  AbandonPaymentV1,
   fromKafkaRecord,
   RefundPaymentV1,
   RequestPaymentV1,
   type IntegrationEnvelope,
 } from "@peakshop/contracts";
 import { ReliableConsumer, type IncomingMessage, type MessageHandler } from "@peakshop/eventsourcing";
+import { AbandonPaymentHandler } from "../../application/abandon-payment.handler";
 import { RefundPaymentHandler } from "../../application/refund-payment.handler";
 import { RequestPaymentHandler } from "../../application/request-payment.handler";
 
-const PAYMENT_COMMAND_TYPES = new Set<string>([RequestPaymentV1.type, RefundPaymentV1.type]);
+const PAYMENT_COMMAND_TYPES = new Set<string>([
+  RequestPaymentV1.type,
+  RefundPaymentV1.type,
+  AbandonPaymentV1.type,
+]);
 
 @Controller()
 export class PaymentCommandsConsumer {
@@ -18,6 +24,7 @@ export class PaymentCommandsConsumer {
     private readonly consumer: ReliableConsumer,
     private readonly requestPayment: RequestPaymentHandler,
     private readonly refundPayment: RefundPaymentHandler,
+    private readonly abandonPayment: AbandonPaymentHandler,
   ) {}
 
   @EventPattern(RequestPaymentV1.topic)
@@ -36,6 +43,8 @@ export class PaymentCommandsConsumer {
         await this.requestPayment.handle(manager, envelope.data, causation);
       if (envelope.type === RefundPaymentV1.type)
         await this.refundPayment.handle(manager, envelope.data, causation);
+      if (envelope.type === AbandonPaymentV1.type)
+        await this.abandonPayment.handle(manager, envelope.data, causation);
     },
   };
 }
