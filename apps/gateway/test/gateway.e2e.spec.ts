@@ -2,6 +2,7 @@ import { createPeakshopClient } from "@peakshop/client";
 import { testContext, waitFor } from "@peakshop/testing";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadGatewayConfig, startGatewayService } from "../src/app";
 import { collect, short, startGatewayHarness, urlOf, type GatewayHarness } from "./support/gateway-harness";
@@ -103,6 +104,10 @@ describe("the gateway in front of the checkout system, through the typed client"
 
     const orders = await alice.api.GET("/v1/orders");
     expect(orders.data?.items.map((item) => item.orderId)).toEqual([orderId]);
+    // A cursor we never issued is the client's mistake (400), not a failure behind the gateway (502).
+    const forged = await alice.api.GET("/v1/orders", { params: { query: { cursor: "0" } } });
+    expect(forged.response.status).toBe(400);
+    expect(forged.response.headers.get("content-type")).toContain("application/problem+json");
 
     const stolen = await mallory.api.GET("/v1/orders/{orderId}", { params: { path: { orderId } } });
     expect(stolen.response.status).toBe(404);
@@ -171,6 +176,16 @@ describe("the gateway in front of the checkout system, through the typed client"
     expect(answer.response.headers.get("content-type")).toContain("application/problem+json");
     expect(answer.error?.status).toBe(400);
     expect(answer.error?.errors?.length).toBeGreaterThan(0);
+    // The cart's bounds (1-99 per line; 0 removes) are the OpenAPI document's, checked at the door.
+    for (const quantity of [0, 100]) {
+      const outOfRange = await erin.api.POST("/v1/cart/items", { body: { sku: "lantern", quantity } });
+      expect(outOfRange.error?.errors?.[0]?.field, String(quantity)).toBe("body.quantity");
+    }
+    const changed = await erin.api.PATCH("/v1/cart/items/{sku}", {
+      params: { path: { sku: "lantern" } },
+      body: { quantity: 100 },
+    });
+    expect(changed.response.status).toBe(400);
   });
 
   it("echoes X-Request-Id, and makes one up when the client sent none", async () => {
@@ -195,6 +210,36 @@ describe("the gateway in front of the checkout system, through the typed client"
     const again = await frank.api.POST("/v1/checkout", init);
     expect(again.response.status).toBe(422);
     expect(again.error).toEqual(first.error);
+  });
+
+  it("answers a method the API does not declare on a declared path 405 with Allow, and unknown paths 404", async () => {
+    // fetch refuses TRACE (a forbidden method), so plain node:http asks.
+    const raw = (method: string, path: string) =>
+      new Promise<{ status: number; allow?: string; type?: string; requestId?: string }>(
+        (resolve, reject) => {
+          const request = httpRequest(`${h.base}${path}`, { method }, (response) => {
+            response.resume();
+            resolve({
+              status: response.statusCode ?? 0,
+              allow: response.headers["allow"],
+              type: response.headers["content-type"],
+              requestId: response.headers["x-request-id"] as string | undefined,
+            });
+          });
+          request.on("error", reject);
+          request.end();
+        },
+      );
+    const trace = await raw("TRACE", "/v1/cart");
+    expect(trace).toMatchObject({ status: 405, allow: "GET, HEAD" });
+    expect(trace.type).toContain("application/problem+json");
+    expect(trace.requestId).toBeTruthy();
+    expect(await raw("PUT", "/v1/checkout")).toMatchObject({ status: 405, allow: "POST" });
+    expect(await raw("DELETE", `/v1/orders/${randomUUID()}/cancel`)).toMatchObject({
+      status: 405,
+      allow: "POST",
+    });
+    expect((await raw("GET", "/v1/nothing-here")).status).toBe(404);
   });
 
   it("serves its OpenAPI document (the checked-in one) and a browsable view of it", async () => {

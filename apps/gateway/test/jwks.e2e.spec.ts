@@ -50,6 +50,11 @@ describe("the gateway in production auth mode (JWKS)", () => {
       token: await provider.forge(customerId),
     });
     expect((await forged.api.GET("/v1/cart")).response.status).toBe(401);
+    const everlasting = createPeakshopClient({
+      baseUrl: productionUrl,
+      token: await provider.signWithoutExpiry(customerId),
+    });
+    expect((await everlasting.api.GET("/v1/cart")).response.status).toBe(401);
     const devSigned = createPeakshopClient({ baseUrl: productionUrl, token: h.tokenOf(h.admin) });
     expect((await devSigned.api.GET("/v1/cart")).response.status).toBe(401);
 

@@ -10,6 +10,8 @@ export interface IdentityProvider {
   sign(customerId: string, roles?: string[]): Promise<string>;
   /** A well-formed token signed with a key the provider never published. */
   forge(customerId: string): Promise<string>;
+  /** A token signed with the published key that never expires (no `exp`): a leak of it would be forever. */
+  signWithoutExpiry(customerId: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -35,15 +37,15 @@ export async function startIdentityProvider(): Promise<IdentityProvider> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
-  const token = (key: CryptoKey, customerId: string, roles: string[]) =>
+  const unsigned = (customerId: string, roles: string[]) =>
     new SignJWT({ roles })
       .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
       .setSubject(customerId)
       .setIssuer(issuer)
       .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime("5m")
-      .sign(key);
+      .setIssuedAt();
+  const token = (key: CryptoKey, customerId: string, roles: string[]) =>
+    unsigned(customerId, roles).setExpirationTime("5m").sign(key);
 
   return {
     jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
@@ -51,6 +53,7 @@ export async function startIdentityProvider(): Promise<IdentityProvider> {
     audience,
     sign: (customerId, roles = []) => token(published.privateKey, customerId, roles),
     forge: (customerId) => token(stranger.privateKey, customerId, []),
+    signWithoutExpiry: (customerId) => unsigned(customerId, []).sign(published.privateKey),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

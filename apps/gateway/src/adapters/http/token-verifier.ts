@@ -18,7 +18,7 @@ const LONGEST_REMEMBERED_MS = 5 * 60_000;
 /**
  * Verifies bearer tokens: in dev mode HS256 with AUTH_DEV_SECRET, in jwks mode
  * the identity provider's keys (fetched and cached by jose), always checking
- * expiry, issuer and audience. Only the algorithms the mode expects are
+ * expiry (required: a token without one is refused), issuer and audience. Only the algorithms the mode expects are
  * accepted, so a token cannot pick a weaker one. A verified token is
  * remembered (bounded, never past its expiry): the same bytes verify the same.
  */
@@ -47,11 +47,14 @@ export class TokenVerifier {
             algorithms: ["HS256"],
             issuer: DEV_ISSUER,
             audience: DEV_AUDIENCE,
+            requiredClaims: ["exp"],
           })
         : await jwtVerify(token, this.jwks as JWTVerifyGetKey, {
             algorithms: ["RS256", "ES256", "PS256", "EdDSA"],
             issuer: this.config.AUTH_ISSUER,
             audience: this.config.AUTH_AUDIENCE,
+            // A token without exp would stay valid forever once leaked.
+            requiredClaims: ["exp"],
           });
       const principal = principalFromClaims(payload);
       const lifetimeMs = payload.exp === undefined ? 0 : payload.exp * 1000 - Date.now();

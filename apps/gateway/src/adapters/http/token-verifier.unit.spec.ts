@@ -40,6 +40,16 @@ describe("TokenVerifier in dev mode", () => {
     expect(await verifier.verify(token)).toBeUndefined();
   });
 
+  it("refuses a token without an expiry, which would be valid forever", async () => {
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("alice")
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .sign(new TextEncoder().encode(SECRET));
+    expect(await verifier.verify(token)).toBeUndefined();
+  });
+
   it("given a verified token, when it expires, then it is refused although it was remembered", async () => {
     const shortLived = new TokenVerifier(config({ AUTH_DEV_TOKEN_TTL_SECONDS: "1" }));
     const token = await shortLived.devToken("bob", []);

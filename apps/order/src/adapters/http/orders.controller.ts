@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
 import { z } from "zod";
 import { OrderCommands } from "../../application/order-commands";
+import { decodeOrderCursor, encodeOrderCursor } from "../../application/order-cursor";
 import { toOrderView } from "../../application/order-view";
 import { OrderError } from "../../domain/order.errors";
 import type { OrderState } from "../../domain/order.state";
@@ -59,15 +60,21 @@ export class OrdersController {
       });
     }
     const { customerId, status, limit, cursor } = parsed.data;
-    const after = cursor
-      ? (JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, string])
-      : undefined;
+    const after = cursor === undefined ? undefined : decodeOrderCursor(cursor);
+    if (cursor !== undefined && !after) {
+      throw new ProblemException({
+        status: 400,
+        title: "Bad Request",
+        detail: "Invalid query.",
+        errors: [{ field: "cursor", message: "not a cursor from a previous page's nextCursor" }],
+      });
+    }
     const rows: { state: OrderState; placed_at: Date; order_id: string }[] = await this.dataSource.query(
       `SELECT state, placed_at, order_id FROM orders_view
         WHERE customer_id = $1 AND ($2::text IS NULL OR status = $2)
           AND ($3::timestamptz IS NULL OR (placed_at, order_id) < ($3::timestamptz, $4::uuid))
         ORDER BY placed_at DESC, order_id DESC LIMIT $5`,
-      [customerId, status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      [customerId, status ?? null, after?.placedAt ?? null, after?.orderId ?? null, limit + 1],
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
@@ -75,7 +82,7 @@ export class OrdersController {
       items: page.map((row) => toOrderView(row.state as Exclude<OrderState, { status: "none" }>)),
       nextCursor:
         rows.length > limit && last
-          ? Buffer.from(JSON.stringify([last.placed_at.toISOString(), last.order_id])).toString("base64url")
+          ? encodeOrderCursor({ placedAt: last.placed_at.toISOString(), orderId: last.order_id })
           : null,
     };
   }

@@ -274,8 +274,19 @@ export interface OpenApiDocument {
 /** The version of the contract (API.md v1); additions raise the minor number. */
 export const PUBLIC_API_VERSION = "1.0.0";
 
-/** The public API as OpenAPI 3.1, served at /openapi.json and checked in at apps/gateway/openapi.json. */
+let built: OpenApiDocument | undefined;
+
+/**
+ * The public API as OpenAPI 3.1, served at /openapi.json and checked in at
+ * apps/gateway/openapi.json. Built once per process: the docs controller and
+ * the 405 hook both read it, and nobody changes it.
+ */
 export function publicApiDocument(): OpenApiDocument {
+  built ??= buildDocument();
+  return built;
+}
+
+function buildDocument(): OpenApiDocument {
   return createDocument({
     openapi: "3.1.0",
     info: {
