@@ -6,7 +6,8 @@ import { rateLimitOptions } from "./adapters/http/customer-rate-limit.guard";
 import { ApiDocsController } from "./adapters/http/openapi/api-docs.controller";
 import { PUBLIC_CONTROLLERS } from "./adapters/http/public-controllers";
 import { EventStreams } from "./adapters/http/event-streams";
-import { InFlightLimitHook } from "./adapters/http/in-flight-limit.hook";
+import { MethodNotAllowedHook } from "./adapters/http/method-not-allowed.hook";
+import { AdmissionHook } from "./adapters/http/admission.hook";
 import { RequestIdHook } from "./adapters/http/request-id.hook";
 import { TokenVerifier } from "./adapters/http/token-verifier";
 import { AdmissionMetrics } from "./adapters/metrics/admission.metrics";
@@ -14,6 +15,7 @@ import { ExpiredKeysWorker } from "./adapters/persistence/expired-keys.worker";
 import { IdempotencyKeyEntity } from "./adapters/persistence/idempotency-key.entity";
 import { CreateIdempotencyKeys1764200000000 } from "./adapters/persistence/migrations/1764200000000-create-idempotency-keys";
 import { PostgresIdempotencyStore } from "./adapters/persistence/postgres-idempotency.store";
+import { SagaBacklogWatcher } from "./adapters/upstream/saga-backlog.watcher";
 import { SharedPoller } from "./adapters/upstream/shared-poller";
 import { UpstreamClient } from "./adapters/upstream/upstream.client";
 import { IdempotencyStore } from "./application/idempotency-store.port";
@@ -21,6 +23,7 @@ import { IdempotentRequestHandler } from "./application/idempotent-request.handl
 import type { GatewayConfig } from "./config";
 import { GradientLimit } from "./domain/gradient-limit";
 import { InFlightLimit, OpenStreams, RequestLimit } from "./domain/in-flight-limit";
+import { SagaBacklogGate } from "./domain/saga-backlog-gate";
 
 export const GATEWAY_ENTITIES = [IdempotencyKeyEntity];
 export const GATEWAY_MIGRATIONS = [CreateIdempotencyKeys1764200000000];
@@ -39,6 +42,13 @@ function requestLimitOf(config: GatewayConfig): RequestLimit {
   });
 }
 
+/** Checkouts refused while the saga is behind (GATEWAY_SAGA_BACKLOG_TARGET_MS); readings trusted for 3 polls. */
+const sagaBacklogGateOf = (config: GatewayConfig) =>
+  new SagaBacklogGate({
+    targetMs: config.GATEWAY_SAGA_BACKLOG_TARGET_MS,
+    staleAfterMs: 3 * config.GATEWAY_SAGA_BACKLOG_POLL_MS,
+  });
+
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
@@ -52,13 +62,16 @@ export class GatewayModule {
       controllers: [...PUBLIC_CONTROLLERS, ApiDocsController],
       providers: [
         RequestIdHook,
+        MethodNotAllowedHook,
         { provide: RequestLimit, useValue: requestLimitOf(config) },
         AdmissionMetrics,
-        InFlightLimitHook,
+        { provide: SagaBacklogGate, useValue: sagaBacklogGateOf(config) },
+        AdmissionHook,
         TokenVerifier,
         AuthGuard,
         UpstreamClient,
         SharedPoller,
+        SagaBacklogWatcher,
         { provide: OpenStreams, useValue: new OpenStreams(config.SSE_MAX_STREAMS) },
         EventStreams,
         { provide: IdempotencyStore, useClass: PostgresIdempotencyStore },

@@ -38,6 +38,14 @@ export const gatewayConfigSchema = httpServiceConfigSchema
     GATEWAY_MIN_IN_FLIGHT: z.coerce.number().int().positive().default(8),
     /** How much slower than usual answers may get before the adaptive limit shrinks (1.5: 50% slower). */
     GATEWAY_ADMISSION_TOLERANCE: z.coerce.number().min(1).max(10).default(1.5),
+    /**
+     * Checkouts are refused (503) once the saga is this far behind on work the
+     * bank has no part in (order's /v1/saga/backlog): some at this backlog, all
+     * at twice it. 0 turns it off. Bank outages never trigger it.
+     */
+    GATEWAY_SAGA_BACKLOG_TARGET_MS: z.coerce.number().int().min(0).default(2_000),
+    /** How often the gateway reads the saga backlog from the order service; a reading 3 periods old is ignored. */
+    GATEWAY_SAGA_BACKLOG_POLL_MS: z.coerce.number().int().min(100).default(1_000),
     /** Least Retry-After of that 503, in seconds; each answer adds jitter up to as much again. */
     GATEWAY_OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().max(3_600).default(2),
     /** Requests one customer (or, unauthenticated, one IP) may make per RATE_LIMIT_WINDOW_MS; past it 429. */

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { request as httpRequest, type ClientRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadGatewayConfig, startGatewayService } from "../src/app";
+import { devToken, expectRefusal, metric } from "./support/gateway-calls";
 
 const ctx = testContext(inject("peakshopInfrastructure"));
 
@@ -45,15 +46,8 @@ describe("admission control at the gateway", () => {
     );
     [limitedUrl, narrowUrl] = [await urlOf(limited), await urlOf(narrow)];
     // Tokens from the narrow gateway (same secret), so none of the limited one's per-IP budget is spent.
-    for (const name of ["alice", "bob", "carol", "dave"]) {
-      const customerId = `${name}-${randomUUID().slice(0, 8)}`;
-      const response = await fetch(`${narrowUrl}/v1/auth/dev-token`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ customerId }),
-      });
-      expect(response.status).toBe(200);
-      tokens.set(name, ((await response.json()) as { token: string }).token);
+    for (const name of ["alice", "bob", "carol", "dave", "erin"]) {
+      tokens.set(name, await devToken(narrowUrl, `${name}-${randomUUID().slice(0, 8)}`));
     }
   });
 
@@ -73,24 +67,6 @@ describe("admission control at the gateway", () => {
       },
     });
 
-  async function expectRefusal(response: Response, status: 429 | 503, detail: RegExp): Promise<void> {
-    expect(response.status).toBe(status);
-    expect(response.headers.get("content-type")).toContain("application/problem+json");
-    expect(response.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
-    expect(response.headers.get("x-request-id")).toBeTruthy();
-    const problem = (await response.json()) as { status: number; detail: string };
-    expect(problem.status).toBe(status);
-    expect(problem.detail).toMatch(detail);
-    expect(problem.detail).toContain(response.headers.get("retry-after"));
-  }
-
-  /** A metric's value from the gateway's /metrics, by name and an optional label. */
-  async function metric(base: string, name: string, label = ""): Promise<number | undefined> {
-    const text = await (await fetch(`${base}/metrics`)).text();
-    const line = text.split("\n").find((row) => row.startsWith(`${name}{`) && row.includes(label));
-    return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(" ") + 1));
-  }
-
   it("answers a customer past their limit 429 with Retry-After, and still serves another customer", async () => {
     for (let index = 0; index < 5; index += 1) {
       expect((await call(limitedUrl, "/v1/products", "alice")).status).toBe(200);
@@ -106,6 +82,10 @@ describe("admission control at the gateway", () => {
     // Exempt and unthrottled: the status page.
     expect((await call(limitedUrl, "/v1/status")).status).toBe(200);
     expect(await metric(limitedUrl, "gateway_admission_rejections_total", 'reason="rate_limit"')).toBe(2);
+    // Each refusal is timed too (how quick, not asserted: shared machines are noisy).
+    expect(
+      await metric(limitedUrl, "gateway_admission_refusal_duration_seconds_count", 'reason="rate_limit"'),
+    ).toBe(2);
   });
 
   it("limits checkouts more strictly than other requests", async () => {
@@ -149,6 +129,13 @@ describe("admission control at the gateway", () => {
       expect(await metric(narrowUrl, "gateway_admission_rejections_total", 'reason="in_flight_limit"')).toBe(
         1,
       );
+      expect(
+        await metric(
+          narrowUrl,
+          "gateway_admission_refusal_duration_seconds_count",
+          'reason="in_flight_limit"',
+        ),
+      ).toBe(1);
     } finally {
       held.destroy();
     }
@@ -181,6 +168,65 @@ describe("admission control at the gateway", () => {
       timeoutMs: 10_000,
       description: "every slot given back after the burst",
     });
+  });
+
+  it("refuses checkouts while the saga is behind its target, with a 503 that says why, and admits them again once it caught up", async () => {
+    // A 1 ms target: any checkout's wait in Kafka (milliseconds at least) puts the saga behind it.
+    const backlogged = await startGatewayService(
+      loadGatewayConfig({
+        ...(await gatewaySettingsFor(ctx, system)),
+        GATEWAY_SAGA_BACKLOG_TARGET_MS: "1",
+        GATEWAY_SAGA_BACKLOG_POLL_MS: "100",
+      }),
+      { port: 0 },
+    );
+    try {
+      const backloggedUrl = await urlOf(backlogged);
+      const checkout = (base: string) =>
+        call(base, "/v1/checkout", "erin", {
+          method: "POST",
+          body: JSON.stringify({ paymentToken: "tok_ok" }),
+          headers: { "idempotency-key": randomUUID() },
+        });
+      // No reading says the saga is behind yet: admitted.
+      const admin = await devToken(backloggedUrl, `ops-${randomUUID().slice(0, 8)}`, ["admin"]);
+      const sku = `lantern-${randomUUID().slice(0, 8)}`;
+      const product = await fetch(`${backloggedUrl}/v1/admin/products/${sku}`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
+        body: JSON.stringify({ name: "Festival lantern", priceCents: 1250, currency: "EUR", stock: 5 }),
+      });
+      expect(product.status).toBe(201);
+      const added = await call(backloggedUrl, "/v1/cart/items", "erin", {
+        method: "POST",
+        body: JSON.stringify({ sku, quantity: 1 }),
+      });
+      expect(added.status).toBe(200);
+      expect((await checkout(backloggedUrl)).status).toBe(202);
+      await waitFor(async () => (await metric(backloggedUrl, "gateway_saga_backlog_refused_share")) === 1, {
+        timeoutMs: 10_000,
+        description: "the gateway to read that the saga is behind",
+      });
+      await expectRefusal(
+        await checkout(backloggedUrl),
+        503,
+        /more orders than we can finish right now; please retry your checkout in \d+ seconds?\. Your cart is saved\./,
+      );
+      expect(await metric(backloggedUrl, "gateway_admission_rejections_total", 'reason="saga_backlog"')).toBe(
+        1,
+      );
+      // Only checkouts are weighed: the rest of the API answers as usual.
+      expect((await call(backloggedUrl, "/v1/cart", "erin")).status).toBe(200);
+      // With no checkout for two windows (about 4 s) nothing is behind any more.
+      await waitFor(async () => (await metric(backloggedUrl, "gateway_saga_backlog_refused_share")) === 0, {
+        timeoutMs: 15_000,
+        description: "the backlog reading to fall back once checkouts stopped",
+      });
+      // Admitted again (an empty cart now: 422 from cart).
+      expect((await checkout(backloggedUrl)).status).toBe(422);
+    } finally {
+      await backlogged.close();
+    }
   });
 
   it("bounds open event streams apart from requests in flight: 503 past SSE_MAX_STREAMS, slot back on close", async () => {

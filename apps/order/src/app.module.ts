@@ -12,10 +12,12 @@ import {
 import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
 import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
 import { OrdersController } from "./adapters/http/orders.controller";
+import { SagaBacklogController } from "./adapters/http/saga-backlog.controller";
 import { SkeletonEventsController } from "./adapters/http/skeleton-events.controller";
 import { DEADLINE_SETTINGS, SagaInputsConsumer } from "./adapters/messaging/saga-inputs.consumer";
 import { FinishedOrdersMetrics } from "./adapters/metrics/finished-orders.metrics";
 import { OpenOrdersMetrics } from "./adapters/metrics/open-orders.metrics";
+import { SagaBacklogMonitor } from "./adapters/metrics/saga-backlog.monitor";
 import { DeadlinesWorker } from "./adapters/persistence/deadlines.worker";
 import { CreateSkeletonEvents1764050000000 } from "./adapters/persistence/migrations/1764050000000-create-skeleton-events";
 import { CreateOrders1764080000000 } from "./adapters/persistence/migrations/1764080000000-create-orders";
@@ -63,7 +65,7 @@ export class OrderModule {
         TypeOrmModule.forFeature(ORDER_ENTITIES),
         EventSourcingModule.forRoot({ consumer: ORDER_CONSUMER, projections: ORDER_PROJECTIONS }),
       ],
-      controllers: [SkeletonEventsController, OrdersController, SagaInputsConsumer],
+      controllers: [SkeletonEventsController, OrdersController, SagaBacklogController, SagaInputsConsumer],
       providers: [
         ensureTopicsAtStart(ORDER_TOPICS),
         RecordSkeletonEventHandler,
@@ -73,6 +75,7 @@ export class OrderModule {
         { provide: OrdersView, useClass: PostgresOrdersView },
         { provide: FinishedOrders, useClass: FinishedOrdersMetrics },
         OpenOrdersMetrics,
+        SagaBacklogMonitor,
         {
           provide: DEADLINE_SETTINGS,
           useValue: {

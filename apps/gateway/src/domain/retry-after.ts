@@ -23,6 +23,10 @@ const inSeconds = (seconds: number): string => (seconds === 1 ? "1 second" : `${
 export const overloadDetail = (retryAfterSeconds: number): string =>
   `peakshop is very busy right now; please retry in ${inSeconds(retryAfterSeconds)}. Your cart is saved.`;
 
+/** The human-readable detail of a 503 while the saga is too far behind to take more checkouts now. */
+export const sagaBacklogDetail = (retryAfterSeconds: number): string =>
+  `We're taking more orders than we can finish right now; please retry your checkout in ${inSeconds(retryAfterSeconds)}. Your cart is saved.`;
+
 /** The human-readable detail of a 429; a checkout says the cart is safe, since that is what a buyer worries about. */
 export const rateLimitDetail = (retryAfterSeconds: number, checkout: boolean): string =>
   checkout

@@ -5,6 +5,7 @@ import {
   overloadRetryAfterSeconds,
   rateLimitDetail,
   rateLimitRetryAfterSeconds,
+  sagaBacklogDetail,
 } from "./retry-after";
 
 describe("rateLimitRetryAfterSeconds", () => {
@@ -49,5 +50,8 @@ describe("details", () => {
       "You're sending requests faster than we can take them; please wait 1 second.",
     );
     expect(rateLimitDetail(30, true)).toContain("please wait 30 seconds. Your cart is saved.");
+    expect(sagaBacklogDetail(2)).toBe(
+      "We're taking more orders than we can finish right now; please retry your checkout in 2 seconds. Your cart is saved.",
+    );
   });
 });

@@ -24,6 +24,17 @@ export interface PhaseResult {
   /** Growth of (accepted - finished) per second over the phase's second half. */
   backlogSlopePerSecond: number;
   backlog: BacklogPoint[];
+  /** Refusals as the gateway timed them (arrival to answer written), when it exports them. */
+  gatewayRefusals?: GatewayRefusals;
+}
+
+/** The gateway's own timing of a phase's refusals, from its histogram. */
+export interface GatewayRefusals {
+  count: number;
+  /** Upper bound of the p99 (the bucket it falls in), in ms. */
+  p99AtMostMs: number;
+  /** Refusals written within 10 ms of arrival. */
+  within10Ms: number;
 }
 
 export interface Percentiles {

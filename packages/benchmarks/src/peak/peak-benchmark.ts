@@ -3,7 +3,8 @@ import { GatewayShopper, type AcceptedCheckout } from "./gateway-shopper";
 import { checkEveryOrderFinal, checkMoney, checkStock, type InvariantCheck } from "./invariants";
 import { readAvailable, readLedger, readOrders, type OrderReading } from "./final-reads";
 import { drain, runLoadPhase } from "./load-phase";
-import { kneeOf, type PhaseResult } from "./load-steps";
+import { kneeOf, type GatewayRefusals, type PhaseResult } from "./load-steps";
+import { bucketsBetween, quantileUpperBound, type Buckets } from "./prometheus-text";
 import { runLowLoad } from "./low-load";
 import { measureBaselines, type Baselines } from "./raw-baselines";
 import { difference, ResourceMeter, type ResourceReading } from "./resource-meter";
@@ -141,12 +142,16 @@ export async function runPeakBenchmark(options: PeakBenchmarkOptions): Promise<P
       if (knee && options.overloadFactor > 0 && options.overloadSeconds > 0) {
         const rate = Math.round(knee.ratePerSecond * options.overloadFactor);
         say(`overload: ${rate}/s for ${options.overloadSeconds} s`);
+        const refusalsBefore = await sampler.gatewayRefusals();
         const past = await runLoadPhase(
           { shopper, sampler, run, skus, ratePerSecond: rate, durationS: options.overloadSeconds },
           "overload",
         );
         accepted.push(...past.checkouts);
-        overload = past.result;
+        overload = {
+          ...past.result,
+          gatewayRefusals: gatewayRefusalsBetween(refusalsBefore, await sampler.gatewayRefusals()),
+        };
         await drainAll("after the overload");
       }
     }
@@ -210,4 +215,14 @@ function countBy(values: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
+}
+
+function gatewayRefusalsBetween(before: Buckets, after: Buckets): GatewayRefusals | undefined {
+  if (after.size === 0) return undefined;
+  const between = bucketsBetween(before, after);
+  return {
+    count: between.get(Number.POSITIVE_INFINITY) ?? 0,
+    p99AtMostMs: quantileUpperBound(between, 0.99) * 1000,
+    within10Ms: between.get(0.01) ?? 0,
+  };
 }

@@ -1,4 +1,4 @@
-import { parsePrometheusText, sumOf, type Sample } from "./prometheus-text";
+import { bucketsOf, parsePrometheusText, sumOf, type Buckets, type Sample } from "./prometheus-text";
 import type { TableRows } from "./table-rows";
 
 export interface ServiceEndpoint {
@@ -60,6 +60,13 @@ export class SystemSampler {
       orders.map(async (order) => sumOf(await scrape(order.url), "peakshop_orders_finished_total")),
     );
     return counts.reduce((sum, count) => sum + count, 0);
+  }
+
+  /** The gateway's refusal-duration histogram now, every reason and gateway summed (seconds). */
+  async gatewayRefusals(): Promise<Buckets> {
+    const gateways = this.services.filter((service) => serviceOf(service.name) === "gateway");
+    const scraped = (await Promise.all(gateways.map((gateway) => scrape(gateway.url)))).flat();
+    return bucketsOf(scraped, "gateway_admission_refusal_duration_seconds");
   }
 
   async sample(): Promise<SystemSample> {

@@ -97,12 +97,10 @@ export class CustomerRateLimitGuard extends ThrottlerGuard {
     } catch (error) {
       if (!(error instanceof OverLimit)) throw error;
       const checkout = request.throttler.name === CHECKOUT_THROTTLER;
-      this.metrics.rejected(checkout ? "checkout_rate_limit" : "rate_limit");
+      const reply = request.context.switchToHttp().getResponse<FastifyReply>();
+      this.metrics.rejected(checkout ? "checkout_rate_limit" : "rate_limit", reply);
       const retryAfter = rateLimitRetryAfterSeconds(error.secondsUntilSlotFrees);
-      void request.context
-        .switchToHttp()
-        .getResponse<FastifyReply>()
-        .header("retry-after", String(retryAfter));
+      void reply.header("retry-after", String(retryAfter));
       throw new ProblemException({
         status: 429,
         title: "Too Many Requests",

@@ -153,7 +153,7 @@ export class EventStreams {
       else reply.raw.once("close", release);
       return;
     }
-    this.metrics.rejected("stream_limit");
+    this.metrics.rejected("stream_limit", reply);
     const retryAfter = overloadRetryAfterSeconds(
       this.config.GATEWAY_OVERLOAD_RETRY_AFTER_SECONDS,
       Math.random(),

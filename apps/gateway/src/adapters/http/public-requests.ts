@@ -27,11 +27,20 @@ export const productBody = z
   .meta({ id: "ProductSpec" });
 
 export const skuParam = Sku;
+/** The cart's own bound on a line (MAX_LINE_QUANTITY), stated here so clients can read it in the OpenAPI document. */
+const MAX_LINE_QUANTITY = 99;
 export const addItemBody = z
-  .strictObject({ sku: Sku, quantity: z.number().int() })
+  .strictObject({
+    sku: Sku,
+    /** Added to the line's quantity; the line may hold at most 99 (else 422). */
+    quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
+  })
   .meta({ id: "AddCartItem" });
 export const changeQuantityBody = z
-  .strictObject({ quantity: z.number().int() })
+  .strictObject({
+    /** The line's new quantity; 0 removes the line. */
+    quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY),
+  })
   .meta({ id: "ChangeCartItem" });
 export const checkoutBody = z
   .strictObject({ paymentToken: z.string().min(1).max(512) })

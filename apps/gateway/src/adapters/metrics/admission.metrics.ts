@@ -1,17 +1,28 @@
 import { Injectable } from "@nestjs/common";
-import { Counter, Gauge, Registry } from "prom-client";
+import type { FastifyReply } from "fastify";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { GradientLimit } from "../../domain/gradient-limit";
 import { OpenStreams, RequestLimit } from "../../domain/in-flight-limit";
+import { SagaBacklogGate } from "../../domain/saga-backlog-gate";
+
+const REASONS = [
+  "in_flight_limit",
+  "saga_backlog",
+  "rate_limit",
+  "checkout_rate_limit",
+  "stream_limit",
+] as const;
 
 /** Why a request was turned away before any work was done for it. */
-export type RejectionReason = "in_flight_limit" | "rate_limit" | "checkout_rate_limit" | "stream_limit";
+export type RejectionReason = (typeof REASONS)[number];
 
 /** How full the gateway is and whom it turns away, for the peak dashboard and its alerts. */
 @Injectable()
 export class AdmissionMetrics {
   readonly rejections: Counter<"reason">;
+  private readonly refusalSeconds: Histogram<"reason">;
 
-  constructor(registry: Registry, limit: RequestLimit, streams: OpenStreams) {
+  constructor(registry: Registry, limit: RequestLimit, streams: OpenStreams, backlog: SagaBacklogGate) {
     const registers = [registry];
     new Gauge({
       name: "gateway_requests_in_flight",
@@ -44,6 +55,24 @@ export class AdmissionMetrics {
       });
     }
     new Gauge({
+      name: "gateway_saga_backlog_delay_seconds",
+      help: "The saga backlog the gateway last read from the order service (absent while unknown or stale, when no checkout is refused for it)",
+      registers,
+      collect() {
+        const delayMs = backlog.delayMs(performance.now());
+        if (delayMs === undefined) this.reset();
+        else this.set(delayMs / 1000);
+      },
+    });
+    new Gauge({
+      name: "gateway_saga_backlog_refused_share",
+      help: "Share of checkouts refused now because of the saga backlog: 0 under GATEWAY_SAGA_BACKLOG_TARGET_MS, 1 at twice it",
+      registers,
+      collect() {
+        this.set(backlog.refusedShare(performance.now()));
+      },
+    });
+    new Gauge({
       name: "gateway_sse_streams_open",
       help: "Server-Sent Event streams open now, against SSE_MAX_STREAMS",
       registers,
@@ -58,17 +87,28 @@ export class AdmissionMetrics {
     }).set(streams.max);
     this.rejections = new Counter({
       name: "gateway_admission_rejections_total",
-      help: "Requests refused by admission control, by reason (in_flight_limit, stream_limit: 503; rate_limit, checkout_rate_limit: 429)",
+      help: "Requests refused by admission control, by reason (in_flight_limit, saga_backlog, stream_limit: 503; rate_limit, checkout_rate_limit: 429)",
       labelNames: ["reason"],
       registers,
     });
+    this.refusalSeconds = new Histogram({
+      name: "gateway_admission_refusal_duration_seconds",
+      help: "Time from a refused request's arrival at the gateway to its 503/429 being written, by reason: a refusal is only useful if it is quick",
+      labelNames: ["reason"],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    });
     // Zero series from the start, so rate() and alerts see the counters before the first rejection.
-    for (const reason of ["in_flight_limit", "rate_limit", "checkout_rate_limit", "stream_limit"] as const) {
+    for (const reason of REASONS) {
       this.rejections.inc({ reason }, 0);
+      this.refusalSeconds.zero({ reason });
     }
   }
 
-  rejected(reason: RejectionReason): void {
+  /** Counts a refusal, and times it once its answer has been handed to the socket. */
+  rejected(reason: RejectionReason, reply: FastifyReply): void {
     this.rejections.inc({ reason });
+    // Timed at "finish" rather than here: the clock stops when the refusal is written, not decided.
+    reply.raw.once("finish", () => this.refusalSeconds.observe({ reason }, reply.elapsedTime / 1000));
   }
 }

@@ -9,6 +9,7 @@ import {
 import { ReliableConsumer, type IncomingMessage, type MessageHandler } from "@peakshop/eventsourcing";
 import { OrderCommands } from "../../application/order-commands";
 import { sagaInput, type DeadlineSettings } from "../../application/saga-inputs";
+import { SagaBacklogMonitor } from "../metrics/saga-backlog.monitor";
 
 type SagaInput = NonNullable<ReturnType<typeof sagaInput>> & { causationId: string };
 
@@ -20,6 +21,7 @@ export class SagaInputsConsumer {
   constructor(
     private readonly consumer: ReliableConsumer,
     private readonly orders: OrderCommands,
+    private readonly backlog: SagaBacklogMonitor,
     @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
   ) {}
 
@@ -45,6 +47,7 @@ export class SagaInputsConsumer {
   private readonly sagaInputs: MessageHandler<SagaInput> = {
     select: (message) => {
       const envelope = fromKafkaRecord(message.headers, message.value);
+      if (envelope.type === CheckoutRequestedV1.type) this.backlog.checkoutTaken(envelope.time);
       const input = sagaInput(envelope, this.settings, new Date());
       return input && { ...input, causationId: envelope.id };
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isExemptFromInFlightLimit } from "./in-flight-limit.hook";
+import { isExemptFromInFlightLimit } from "./admission.hook";
 
 describe("isExemptFromInFlightLimit", () => {
   it("exempts health, metrics and the status page, with or without a query", () => {

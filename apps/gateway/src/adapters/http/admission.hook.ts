@@ -4,8 +4,9 @@ import { SERVICE_CONFIG } from "@peakshop/platform-nest";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { GatewayConfig } from "../../config";
 import { RequestLimit } from "../../domain/in-flight-limit";
-import { overloadDetail, overloadRetryAfterSeconds } from "../../domain/retry-after";
-import { AdmissionMetrics } from "../metrics/admission.metrics";
+import { overloadDetail, overloadRetryAfterSeconds, sagaBacklogDetail } from "../../domain/retry-after";
+import { SagaBacklogGate } from "../../domain/saga-backlog-gate";
+import { AdmissionMetrics, type RejectionReason } from "../metrics/admission.metrics";
 
 /** What operators and status pages need most during a peak: never refused, never counted. */
 const EXEMPT_PATHS = new Set(["/health/live", "/health/ready", "/metrics", "/v1/status"]);
@@ -13,23 +14,32 @@ const EXEMPT_PATHS = new Set(["/health/live", "/health/ready", "/metrics", "/v1/
 /** Event streams stay open for minutes: SSE_MAX_STREAMS bounds them instead. */
 const STREAM_PATH = /^\/v1\/(orders\/[^/]+|notifications)\/stream$/;
 
+const pathOf = (url: string) => url.split("?", 1)[0] ?? "";
+
 export const isExemptFromInFlightLimit = (method: string, url: string): boolean => {
-  const path = url.split("?", 1)[0] ?? "";
+  const path = pathOf(url);
   return (method === "GET" || method === "HEAD") && (EXEMPT_PATHS.has(path) || STREAM_PATH.test(path));
 };
 
+/** A checkout starts a saga: the one request the saga backlog gate weighs. */
+export const startsASaga = (method: string, url: string): boolean =>
+  method === "POST" && pathOf(url) === "/v1/checkout";
+
 /**
- * The global limit of requests at once (fixed, or following latency: see
- * GradientLimit), as a Fastify onRequest hook: it runs before the
- * body is read, so a refusal costs almost nothing. Neither @fastify/under-pressure
- * (event-loop delay, heap, RSS; no request count) nor the rate limiters (requests
- * per window, not at once) count requests in progress, hence this small counter.
+ * Admission at the door, as a Fastify onRequest hook: it runs before the body
+ * is read, so a refusal costs almost nothing. Two limits, each a 503 with
+ * Retry-After: checkouts while the saga is too far behind (SagaBacklogGate),
+ * then requests at once (fixed, or following latency: see GradientLimit).
+ * Neither @fastify/under-pressure (event-loop delay, heap, RSS; no request
+ * count) nor the rate limiters (requests per window, not at once) count
+ * requests in progress, hence this small counter.
  */
 @Injectable()
-export class InFlightLimitHook implements OnApplicationBootstrap {
+export class AdmissionHook implements OnApplicationBootstrap {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly limit: RequestLimit,
+    private readonly backlog: SagaBacklogGate,
     private readonly metrics: AdmissionMetrics,
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -43,7 +53,11 @@ export class InFlightLimitHook implements OnApplicationBootstrap {
 
   private async admit(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     if (isExemptFromInFlightLimit(request.method, request.url)) return undefined;
-    const release = this.limit.tryAcquire(performance.now());
+    const now = performance.now();
+    if (startsASaga(request.method, request.url) && this.backlog.refuses(now, Math.random())) {
+      return this.refuse(reply, "saga_backlog");
+    }
+    const release = this.limit.tryAcquire(now);
     if (release) {
       // "close" comes once the response is sent or the client went away, so an
       // aborted request gives its slot back too; only a finished answer's time
@@ -51,7 +65,11 @@ export class InFlightLimitHook implements OnApplicationBootstrap {
       reply.raw.once("close", () => release(performance.now(), reply.raw.writableFinished));
       return undefined;
     }
-    this.metrics.rejected("in_flight_limit");
+    return this.refuse(reply, "in_flight_limit");
+  }
+
+  private refuse(reply: FastifyReply, reason: RejectionReason): FastifyReply {
+    this.metrics.rejected(reason, reply);
     const retryAfter = overloadRetryAfterSeconds(
       this.config.GATEWAY_OVERLOAD_RETRY_AFTER_SECONDS,
       Math.random(),
@@ -64,7 +82,7 @@ export class InFlightLimitHook implements OnApplicationBootstrap {
         type: "urn:peakshop:problem:overloaded",
         title: "Service Unavailable",
         status: 503,
-        detail: overloadDetail(retryAfter),
+        detail: reason === "saga_backlog" ? sagaBacklogDetail(retryAfter) : overloadDetail(retryAfter),
       });
   }
 }
