@@ -157,25 +157,38 @@ describe("inventory use cases on PostgreSQL", () => {
     expect(await typesOf(orderId)).toEqual(["stock-reserved", "stock-committed"]);
   });
 
-  it("expires due holds only, and refuses to commit an expired hold", async () => {
-    await product("F", 4);
-    const due = randomUUID();
-    const later = randomUUID();
+  it("expires due holds only; a late commit takes the items again while they last, else is refused", async () => {
+    await product("F", 3);
+    const [due, lost, later, other] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     await hold(due, [{ sku: "F", quantity: 1 }], 1);
+    await hold(lost, [{ sku: "F", quantity: 1 }], 1);
     await hold(later, [{ sku: "F", quantity: 1 }], 60);
     now = new Date(now.getTime() + 2 * MINUTE);
-    // Other tests' long holds are not due; only this one is.
-    expect(await expire.execute(100)).toBe(1);
+    // Other tests' long holds are not due; only these two are.
+    expect(await expire.execute(100)).toBe(2);
     expect(await expire.execute(100)).toBe(0);
-    const released = await outboxOf(dataSource, due);
-    expect(released.at(-1)).toEqual({
+    expect((await outboxOf(dataSource, due)).at(-1)).toEqual({
       type: "peakshop.inventory.stock-released",
       data: { orderId: due, reason: "hold-expired", releasedAt: now.toISOString() },
     });
-    expect(await commit.execute({ orderId: due, ...cause() })).toBe("refused");
+    // The item is on sale again, so the paid order gets it back.
+    expect(await commit.execute({ orderId: due, ...cause() })).toBe("retaken");
+    expect(await typesOf(due)).toEqual(["stock-reserved", "stock-released", "stock-committed"]);
+    // The last item goes to someone else before the other late commit arrives.
+    expect(await hold(other, [{ sku: "F", quantity: 1 }])).toBe("reserved");
+    expect(await commit.execute({ orderId: lost, ...cause() })).toBe("refused");
+    expect((await outboxOf(dataSource, lost)).at(-1)).toEqual({
+      type: "peakshop.inventory.stock-commit-refused",
+      data: {
+        orderId: lost,
+        reason: "hold-released",
+        unavailable: [{ sku: "F", requested: 1, available: 0 }],
+        refusedAt: now.toISOString(),
+      },
+    });
     expect(await commit.execute({ orderId: randomUUID(), ...cause() })).toBe("refused");
-    expect(await typesOf(due)).toEqual(["stock-reserved", "stock-released"]);
-    expect(await stockAccount(dataSource, "F")).toMatchObject({ available: 3, held: 1, sold: 0 });
+    expect(await stockAccount(dataSource, "F")).toMatchObject({ stock: 3, available: 0, held: 2, sold: 1 });
+    await expectConsistent("F");
   });
 
   it("sets the stock on sale, rebalancing buckets, never below what is held and sold", async () => {

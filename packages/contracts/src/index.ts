@@ -41,6 +41,7 @@ export { StockReservedV1, type StockReserved } from "./inventory/stock-reserved.
 export { StockRejectedV1, type StockRejected } from "./inventory/stock-rejected.event";
 export { StockReleasedV1, type StockReleased } from "./inventory/stock-released.event";
 export { StockCommittedV1, type StockCommitted } from "./inventory/stock-committed.event";
+export { StockCommitRefusedV1, type StockCommitRefused } from "./inventory/stock-commit-refused.event";
 
 // payment
 export { RequestPaymentV1, type RequestPayment } from "./payment/request-payment.command";

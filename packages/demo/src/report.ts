@@ -106,6 +106,7 @@ const REASONS: Record<string, string> = {
   "payment-declined": "the bank declined the payment",
   "payment-deadline-passed": "the payment could not be made before the deadline",
   "cancelled-by-customer": "the customer cancelled",
+  "stock-hold-expired": "the items' hold ran out before the payment came through; the payment was refunded",
 };
 
 function plural(count: number, one: string, many = `${one}s`): string {

@@ -18,6 +18,8 @@ export interface CheckoutSystem {
     payment: string;
     notification: string;
   };
+  /** Each service's database, for tests that stage what only time or lag would bring about. */
+  databaseUrls: { inventory: string };
   /** Stops the payment service and starts a new instance on the same database (a restart mid-saga). */
   restartPayment(): Promise<void>;
   stop(): Promise<void>;
@@ -68,10 +70,11 @@ export async function startCheckoutSystem(ctx: Context): Promise<CheckoutSystem>
     { port: 0 },
   );
   const bankUrl = await url(bank);
+  const inventoryDatabase = await database("inventory");
   const inventory = await startInventoryService(
     loadInventoryConfig({
       ...common,
-      DATABASE_URL: await database("inventory"),
+      DATABASE_URL: inventoryDatabase,
       KAFKA_GROUP_ID: group("inventory"),
       RESERVATION_SWEEP_INTERVAL_MS: "500",
     }),
@@ -124,6 +127,7 @@ export async function startCheckoutSystem(ctx: Context): Promise<CheckoutSystem>
   };
   return {
     urls,
+    databaseUrls: { inventory: inventoryDatabase },
     async restartPayment() {
       await payment.close();
       payment = await startPaymentService(paymentConfig, { port: 0 });

@@ -145,6 +145,44 @@ describe("checkout saga across cart, inventory, order, payment and the bank", ()
     await driver.expectAvailable(sku, 2);
   });
 
+  it("refunds, never confirms, a paid order whose stock hold ran out and sold before inventory could sell it (I3)", async () => {
+    const sku = await driver.product(1);
+    await driver.setBankFaults({ errorRate: 1 });
+    const late = await driver.checkout(sku, 1);
+    await driver.paymentDelayed(late.orderId);
+    // The hold runs out while the payment is retried; the item goes back on sale...
+    await driver.expireHold(late.orderId);
+    await driver.expectAvailable(sku, 1);
+    // ...and someone else takes it before the first order's payment goes through.
+    const next = await driver.checkout(sku, 1);
+    await driver.orderWhen(
+      next.orderId,
+      (view) => view.status === "PAYMENT_PENDING",
+      "to hold the item",
+      30_000,
+    );
+    await driver.setBankFaults({ errorRate: 0 });
+    const lost = await driver.orderWhen(
+      late.orderId,
+      (view) => view.payment.status === "refunded",
+      "to have its payment refunded",
+      60_000,
+    );
+    expect(lost.status).toBe("CANCELLED");
+    expect(lost.history.at(-1)?.reason).toBe("stock-hold-expired");
+    await driver.expectMoneyConsistent(lost);
+    await driver.expectTold(late.customerId, [
+      "order-received",
+      "payment-delayed",
+      "order-cancelled",
+      "payment-refunded",
+    ]);
+    const sold = await driver.final(next.orderId);
+    expect(sold.status).toBe("CONFIRMED");
+    await driver.expectMoneyConsistent(sold);
+    await driver.expectAvailable(sku, 0);
+  });
+
   it("stops charging once the customer cancels: the bank never captures the cancelled order", async () => {
     const sku = await driver.product(2);
     // The bank refuses every request at once: nothing reaches its books while the customer waits.

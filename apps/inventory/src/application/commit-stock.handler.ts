@@ -2,8 +2,14 @@ import { Logger } from "@nestjs/common";
 import { enqueueOutbox } from "@peakshop/eventsourcing";
 import type { DataSource, EntityManager } from "typeorm";
 import { decide } from "../domain/reservation.decider";
-import { ReservationError } from "../domain/reservation.errors";
-import { findReservation, saveTransitions, stateOf } from "../adapters/persistence/reservations.repository";
+import { holdLines } from "../adapters/persistence/bucket-allocator";
+import {
+  findReservation,
+  recordMessage,
+  replaceAllocations,
+  saveTransitions,
+  stateOf,
+} from "../adapters/persistence/reservations.repository";
 import { stockEventRecord, type MessageCause } from "../adapters/messaging/stock-event.records";
 import { inTransaction, systemClock, type Clock } from "./transaction";
 
@@ -11,19 +17,16 @@ export interface CommitStockRequest extends MessageCause {
   orderId: string;
 }
 
-export type CommitOutcome = "committed" | "already-committed" | "refused";
+export type CommitOutcome = "committed" | "retaken" | "already-committed" | "refused";
 
 /**
  * CommitStock: a live hold becomes sold stock (it never comes back) and
  * StockCommitted is published. Committing twice changes nothing.
  *
- * A commit for a hold that is gone (expired or released) or never existed is
- * refused: nothing is published, and it is logged as an error for operators.
- * Its items may already be held or sold for someone else, so selling them
- * again would oversell (I3). The order saga only commits after a capture
- * before the order's deadline, and holds last until that deadline, so this
- * means the saga and inventory disagree on the deadline: a bug to look into,
- * not a message to retry or dead-letter.
+ * A hold already given back (the command came after the sweeper released it)
+ * is taken again from the buckets if every line is there, and sold; otherwise
+ * nothing is sold and StockCommitRefused is published, so the order saga
+ * refunds the payment instead of confirming an order without stock (I3).
  */
 export class CommitStockHandler {
   private readonly logger = new Logger("CommitStock");
@@ -35,34 +38,37 @@ export class CommitStockHandler {
 
   execute(request: CommitStockRequest, manager?: EntityManager): Promise<CommitOutcome> {
     return inTransaction(this.dataSource, manager, async (tx) => {
-      const record = await findReservation(tx, request.orderId, { forUpdate: true });
+      const { orderId } = request;
+      const record = await findReservation(tx, orderId, { forUpdate: true });
+      const state = stateOf(record);
       const now = this.clock();
-      let events;
-      try {
-        events = decide({ type: "CommitStock", orderId: request.orderId, now }, stateOf(record));
-      } catch (error) {
-        if (!(error instanceof ReservationError)) throw error;
-        this.logger.error(
+      const retake = state.status === "released" ? await holdLines(tx, state.lines) : undefined;
+      const [event] = decide(
+        { type: "CommitStock", orderId, retakeShortages: retake?.shortages, now },
+        state,
+      );
+      if (!event) return "already-committed";
+      const message = stockEventRecord(event, (record?.version ?? 0) + 1, request);
+      if (event.type === "StockCommitted") {
+        if (retake) await replaceAllocations(tx, orderId, retake.allocations);
+        await saveTransitions(tx, [{ orderId, status: "committed", messageId: message.id }], now);
+      } else if (record) {
+        await recordMessage(tx, orderId, message.id, now);
+      }
+      await enqueueOutbox(tx, [message.record]);
+      if (event.type === "StockCommitRefused") {
+        this.logger.warn(
           {
-            orderId: request.orderId,
+            orderId,
             correlationId: request.correlationId,
-            status: record?.status ?? "none",
-            error: error.message,
+            status: state.status,
+            unavailable: event.unavailable,
           },
-          "CommitStock refused: no live hold to commit; nothing published",
+          "CommitStock refused: the hold was gone and its items could not be taken again; the order will be refunded",
         );
         return "refused";
       }
-      const [event] = events;
-      if (!record || event?.type !== "StockCommitted") return "already-committed";
-      const message = stockEventRecord(event, record.version + 1, request);
-      await saveTransitions(
-        tx,
-        [{ orderId: record.orderId, status: "committed", messageId: message.id }],
-        now,
-      );
-      await enqueueOutbox(tx, [message.record]);
-      return "committed";
+      return retake ? "retaken" : "committed";
     });
   }
 }

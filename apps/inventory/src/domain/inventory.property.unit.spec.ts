@@ -57,7 +57,14 @@ const operation = fc.oneof(
       ),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("commit" as const), orderId: orderIds }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("commit" as const),
+      orderId: orderIds,
+      pick: fc.nat({ max: 7 }),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant("tick" as const), minutes: fc.integer({ min: 1, max: 20 }) }),
@@ -83,7 +90,7 @@ describe("inventory invariants under any sequence of commands", () => {
               if (op.kind === "setStock") model.setStock(op.sku, op.stock);
               if (op.kind === "reserve") model.reserve(op.orderId, op.lines, op.pick, op.holdMinutes);
               if (op.kind === "release") model.release(op.orderId, op.reason);
-              if (op.kind === "commit") model.commit(op.orderId);
+              if (op.kind === "commit") model.commit(op.orderId, op.pick);
               if (op.kind === "tick") model.tick(op.minutes);
               for (const sku of [...SKUS, UNKNOWN_SKU]) {
                 const units = model.buckets.get(sku) ?? [];
@@ -99,6 +106,7 @@ describe("inventory invariants under any sequence of commands", () => {
         { numRuns: 300 },
       );
       expect([...eventsSeen].sort()).toEqual([
+        "StockCommitRefused",
         "StockCommitted",
         "StockRejected",
         "StockReleased",

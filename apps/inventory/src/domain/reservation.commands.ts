@@ -21,5 +21,15 @@ export type ReservationCommand =
       readonly reason: CancellationReason;
       readonly now: Date;
     }
-  | { readonly type: "CommitStock"; readonly orderId: string; readonly now: Date }
+  | {
+      readonly type: "CommitStock";
+      readonly orderId: string;
+      /**
+       * For a hold already given back: the lines the buckets could not cover
+       * when its items were taken again, or undefined when nobody tried. Empty
+       * means every line was taken again.
+       */
+      readonly retakeShortages?: readonly ShortLine[];
+      readonly now: Date;
+    }
   | { readonly type: "ExpireHold"; readonly orderId: string; readonly now: Date };

@@ -1,6 +1,6 @@
 import type { Decider } from "@peakshop/eventsourcing";
 import type { ReservationCommand } from "./reservation.commands";
-import { CommitOfReleasedHold, CommitWithoutHold, ShortageNotRequested } from "./reservation.errors";
+import { CommitOfReleasedHold, ShortageNotRequested } from "./reservation.errors";
 import type { ReservationEvent } from "./reservation.events";
 import { noReservation, type Reservation } from "./reservation.state";
 import type { ShortLine, StockLine } from "./stock-line";
@@ -9,6 +9,8 @@ import type { ShortLine, StockLine } from "./stock-line";
  * Decides what a command does to one order's reservation. Every rule that makes
  * the commands idempotent lives here: the first ReserveStock's outcome stands,
  * releasing or committing twice changes nothing, and only a due hold expires.
+ * Every CommitStock is answered (committed or refused), because the saga waits
+ * for the answer before it confirms the order.
  */
 export function decide(command: ReservationCommand, state: Reservation): ReservationEvent[] {
   switch (command.type) {
@@ -42,6 +44,9 @@ export function evolve(state: Reservation, event: ReservationEvent): Reservation
       return { status: "released", lines: event.lines, reason: event.reason };
     case "StockCommitted":
       return { status: "committed", lines: event.lines };
+    case "StockCommitRefused":
+      // Nothing was sold: the reservation stays as it was.
+      return state;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -88,20 +93,40 @@ function commit(
   command: Extract<ReservationCommand, { type: "CommitStock" }>,
   state: Reservation,
 ): ReservationEvent[] {
+  const { orderId, now } = command;
   switch (state.status) {
     case "held":
       // Even past holdUntil: until the sweeper releases it the stock is still
       // held, so selling it cannot oversell.
-      return [
-        { type: "StockCommitted", orderId: command.orderId, lines: state.lines, committedAt: command.now },
-      ];
+      return [{ type: "StockCommitted", orderId, lines: state.lines, committedAt: now }];
     case "committed":
       return [];
-    case "released":
-      throw new CommitOfReleasedHold(command.orderId, state.reason);
+    case "released": {
+      // The commit came after the hold was given back (the command topic lagged
+      // past the hold's margin): the payment went through, so the order may
+      // still have its items if they are all on sale again. Otherwise it is
+      // refused, and the saga refunds the payment and tells the customer.
+      const shortages = command.retakeShortages;
+      if (shortages === undefined) throw new CommitOfReleasedHold(orderId, state.reason);
+      for (const short of shortages) assertShortOf(orderId, state.lines, short);
+      return shortages.length === 0
+        ? [{ type: "StockCommitted", orderId, lines: state.lines, committedAt: now }]
+        : [
+            {
+              type: "StockCommitRefused",
+              orderId,
+              reason: "hold-released",
+              unavailable: shortages,
+              refusedAt: now,
+            },
+          ];
+    }
     case "none":
     case "rejected":
-      throw new CommitWithoutHold(command.orderId, state.status);
+      // The saga only commits after a hold; answer all the same, so it never waits forever.
+      return [
+        { type: "StockCommitRefused", orderId, reason: "nothing-held", unavailable: [], refusedAt: now },
+      ];
     default: {
       const _exhaustive: never = state;
       return _exhaustive;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReservationCommand } from "./reservation.commands";
 import { decide, evolve } from "./reservation.decider";
-import { CommitOfReleasedHold, CommitWithoutHold, ShortageNotRequested } from "./reservation.errors";
+import { CommitOfReleasedHold, ShortageNotRequested } from "./reservation.errors";
 import type { ReservationEvent } from "./reservation.events";
 import { noReservation } from "./reservation.state";
 
@@ -106,10 +106,56 @@ describe("reservation: commit", () => {
     given(reserved, committed).when(commit).then([]);
   });
 
-  it("refuses a hold already released, and an order that holds nothing", () => {
+  it("sells a hold already released when its items could all be taken again", () => {
+    given(reserved, expired)
+      .when({ ...commit, retakeShortages: [] })
+      .then([committed]);
+  });
+
+  it("refuses a hold already released whose items are gone, saying which are short", () => {
+    const short = [{ sku: "CASE", requested: 2, available: 1 }];
+    given(reserved, expired)
+      .when({ ...commit, retakeShortages: short })
+      .then([
+        {
+          type: "StockCommitRefused",
+          orderId,
+          reason: "hold-released",
+          unavailable: short,
+          refusedAt: later,
+        },
+      ]);
+  });
+
+  it("answers an order that holds nothing with a refusal, so the saga never waits for an answer", () => {
+    const refused: ReservationEvent = {
+      type: "StockCommitRefused",
+      orderId,
+      reason: "nothing-held",
+      unavailable: [],
+      refusedAt: later,
+    };
+    given().when(commit).then([refused]);
+    given(rejected).when(commit).then([refused]);
+  });
+
+  it("must be told whether a released hold's items were taken again", () => {
     given(reserved, expired).when(commit).thenFails(CommitOfReleasedHold);
-    given().when(commit).thenFails(CommitWithoutHold);
-    given(rejected).when(commit).thenFails(CommitWithoutHold);
+    given(reserved, expired)
+      .when({ ...commit, retakeShortages: [{ sku: "CABLE", requested: 1, available: 0 }] })
+      .thenFails(ShortageNotRequested);
+  });
+
+  it("leaves the reservation as it was after a refusal", () => {
+    const state = [reserved, expired].reduce(evolve, noReservation);
+    const refusal: ReservationEvent = {
+      type: "StockCommitRefused",
+      orderId,
+      reason: "hold-released",
+      unavailable: [{ sku: "CASE", requested: 2, available: 0 }],
+      refusedAt: later,
+    };
+    expect(evolve(state, refusal)).toEqual(state);
   });
 });
 

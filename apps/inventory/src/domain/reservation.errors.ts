@@ -12,31 +12,15 @@ export abstract class ReservationError extends Error {
 }
 
 /**
- * CommitStock for a hold that was already given back (expired or cancelled):
- * its items may be sold to someone else by now, so they cannot become this
- * order's sale.
+ * CommitStock for a hold that was already given back, decided without first
+ * trying to take its items again: a bug in the caller, which must try.
  */
 export class CommitOfReleasedHold extends ReservationError {
   constructor(
     orderId: string,
     readonly reason: ReleaseReason,
   ) {
-    super(orderId, `order ${orderId}: cannot commit a hold already released (${reason})`);
-  }
-}
-
-/** CommitStock for an order that holds nothing: never reserved, or rejected. */
-export class CommitWithoutHold extends ReservationError {
-  constructor(
-    orderId: string,
-    readonly status: "none" | "rejected",
-  ) {
-    super(
-      orderId,
-      status === "none"
-        ? `order ${orderId}: nothing was reserved, nothing to commit`
-        : `order ${orderId}: the reservation was rejected, nothing to commit`,
-    );
+    super(orderId, `order ${orderId}: hold already released (${reason}); retake its items before committing`);
   }
 }
 

@@ -1,5 +1,8 @@
 import type { ReleaseReason, ShortLine, StockLine } from "./stock-line";
 
+/** Why a commit sold nothing: the hold was given back first, or there never was one. */
+export type CommitRefusal = "hold-released" | "nothing-held";
+
 /**
  * What happened to a reservation. Private to inventory; the integration events
  * of the same names in @peakshop/contracts are built from these.
@@ -30,4 +33,12 @@ export type ReservationEvent =
       readonly orderId: string;
       readonly lines: readonly StockLine[];
       readonly committedAt: Date;
+    }
+  | {
+      readonly type: "StockCommitRefused";
+      readonly orderId: string;
+      readonly reason: CommitRefusal;
+      /** The lines that could not be taken again; empty for `nothing-held`. */
+      readonly unavailable: readonly ShortLine[];
+      readonly refusedAt: Date;
     };

@@ -14,7 +14,8 @@ export interface ShortLine {
 }
 
 /** Why the order saga gave a hold back. */
-export type CancellationReason = "payment-declined" | "payment-deadline-passed" | "cancelled-by-customer";
+export type CancellationReason =
+  "payment-declined" | "payment-deadline-passed" | "cancelled-by-customer" | "stock-hold-expired";
 
 /** Why a hold ended without a sale: the saga's reason, or the hold ran out by itself. */
 export type ReleaseReason = CancellationReason | "hold-expired";

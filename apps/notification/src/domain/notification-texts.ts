@@ -65,6 +65,8 @@ const REASON_WORDS: Record<CancellationReason, string> = {
   "payment-declined": "your bank declined the payment",
   "payment-deadline-passed": "we could not complete your payment in time — you have not been charged",
   "cancelled-by-customer": "you cancelled it",
+  "stock-hold-expired":
+    "your payment went through, but too late to keep your items, which sold out in the meantime. We're sorry. We are refunding your payment in full and will tell you when it is done",
 };
 
 export const texts = {
@@ -86,7 +88,7 @@ export const texts = {
   }),
   paymentRefunded: (orderId: string, amountCents: number, currency: string) => ({
     subject: `We refunded ${formatMoney(amountCents, currency)} for order ${shortOrderId(orderId)}`,
-    message: `We're sorry: your bank took ${formatMoney(amountCents, currency)} for order ${shortOrderId(orderId)} after it was cancelled. We have refunded it in full; depending on your bank it can take a few days to show on your statement.`,
+    message: `We're sorry: your bank took ${formatMoney(amountCents, currency)} for order ${shortOrderId(orderId)}, which was cancelled. We have refunded it in full; depending on your bank it can take a few days to show on your statement.`,
   }),
   orderRejected: (orderId: string, skus: readonly string[]) => ({
     subject: `We could not accept your order ${shortOrderId(orderId)}`,

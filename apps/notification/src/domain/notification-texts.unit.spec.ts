@@ -47,6 +47,9 @@ describe("notification texts", () => {
     expect(texts.orderCancelled(orderId, "cancelled-by-customer").message).toBe(
       "Your order 3F0C9A52 was cancelled: you cancelled it.",
     );
+    expect(texts.orderCancelled(orderId, "stock-hold-expired").message).toBe(
+      "Your order 3F0C9A52 was cancelled: your payment went through, but too late to keep your items, which sold out in the meantime. We're sorry. We are refunding your payment in full and will tell you when it is done.",
+    );
     expect(texts.orderRejected(orderId, ["SKU-A", "SKU-B"]).message).toBe(
       "We could not accept your order 3F0C9A52: some items sold out before we could reserve them: SKU-A, SKU-B. You have not been charged.",
     );

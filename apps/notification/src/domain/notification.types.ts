@@ -15,7 +15,8 @@ export const FINAL_KINDS: readonly NotificationKind[] = [
   "order-rejected",
 ];
 
-export type CancellationReason = "payment-declined" | "payment-deadline-passed" | "cancelled-by-customer";
+export type CancellationReason =
+  "payment-declined" | "payment-deadline-passed" | "cancelled-by-customer" | "stock-hold-expired";
 
 /**
  * The facts about an order a customer cares about, in the domain's words.

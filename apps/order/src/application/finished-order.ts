@@ -19,6 +19,7 @@ export const FINISHES: readonly Pick<FinishedOrder, "status" | "reason">[] = [
   { status: "CANCELLED", reason: "payment-declined" },
   { status: "CANCELLED", reason: "payment-deadline-passed" },
   { status: "CANCELLED", reason: "cancelled-by-customer" },
+  { status: "CANCELLED", reason: "stock-hold-expired" },
 ];
 
 /**

@@ -35,15 +35,19 @@ function finishOf(...commands: OrderCommand[]) {
 }
 
 describe("finishedOrderOf", () => {
-  it("reports a confirmation with the time since placement", () => {
-    expect(
-      finishOf(place, reserved, {
-        type: "RecordPaymentCaptured",
-        chargeId: "ch",
-        amountCents: 1500,
-        at: later(2.5),
-      }),
-    ).toEqual({ status: "CONFIRMED", reason: "none", secondsToFinal: 2.5 });
+  it("reports a confirmation, once inventory sold the items, with the time since placement", () => {
+    const capture: OrderCommand = {
+      type: "RecordPaymentCaptured",
+      chargeId: "ch",
+      amountCents: 1500,
+      at: later(2),
+    };
+    expect(finishOf(place, reserved, capture)).toBeUndefined();
+    expect(finishOf(place, reserved, capture, { type: "RecordStockCommitted", at: later(2.5) })).toEqual({
+      status: "CONFIRMED",
+      reason: "none",
+      secondsToFinal: 2.5,
+    });
   });
 
   it("names why an order was rejected or cancelled", () => {

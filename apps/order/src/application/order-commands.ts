@@ -51,7 +51,13 @@ export class OrderCommands {
         const order = result.state;
         if (order.status === "none" || result.events.length === 0) return;
         await this.view.save(tx, orderId, order, new Date());
-        if (FINAL_STATUSES.includes(order.status)) await this.deadlines.clear(tx, orderId);
+        // A capture stops the deadline's clock: the order then waits only for
+        // inventory's answer, which always comes. Confirmation follows a capture,
+        // so only other finishes still have a timer to clear.
+        const captured = result.events.some((event) => event.type === "PaymentCaptured");
+        const confirmed = result.events.some((event) => event.type === "OrderConfirmed");
+        if (captured || (FINAL_STATUSES.includes(order.status) && !confirmed))
+          await this.deadlines.clear(tx, orderId);
         else if (result.events.some((event) => event.type === "OrderPlaced"))
           await this.deadlines.set(tx, orderId, new Date(order.deadline));
       },

@@ -90,11 +90,10 @@ export function orderMessages(
             event.at,
           ),
         ];
+      case "PaymentCaptured":
+        return [message(CommitStockV1, { orderId: order.orderId }, index, event.at)];
       case "OrderConfirmed":
-        return [
-          message(CommitStockV1, { orderId: order.orderId }, index, event.at),
-          message(OrderConfirmedV1, { ...who, confirmedAt: event.at }, index, event.at),
-        ];
+        return [message(OrderConfirmedV1, { ...who, confirmedAt: event.at }, index, event.at)];
       case "OrderRejected":
         return [
           message(
@@ -108,10 +107,14 @@ export function orderMessages(
         // Release even if the reservation is still on its way: inventory handles
         // this order's commands in order, so the release follows the reserve.
         return [
-          message(ReleaseStockV1, { orderId: order.orderId, reason: event.reason }, index, event.at),
+          // Refused by inventory: there is no hold left to release.
+          ...(event.reason === "stock-hold-expired"
+            ? []
+            : [message(ReleaseStockV1, { orderId: order.orderId, reason: event.reason }, index, event.at)]),
           // A payment still being tried must stop, or it captures money for a
           // cancelled order (refunded later, but charged all the same).
-          ...(order.payment.status === "abandoned" && event.reason !== "payment-declined"
+          ...(order.payment.status === "abandoned" &&
+          (event.reason === "payment-deadline-passed" || event.reason === "cancelled-by-customer")
             ? [
                 message(
                   AbandonPaymentV1,
@@ -142,14 +145,17 @@ export function orderMessages(
               orderId: order.orderId,
               amountCents: event.amountCents,
               currency: order.currency,
-              reason: "captured-after-cancellation",
+              reason:
+                order.cancelReason === "stock-hold-expired"
+                  ? "stock-hold-expired"
+                  : "captured-after-cancellation",
             },
             index,
             event.at,
           ),
         ];
       case "PaymentRefunded":
-        // The customer was charged after cancelling: they hear the money is back.
+        // The customer was charged for an order that will not ship: they hear the money is back.
         return [
           message(
             OrderRefundedV1,

@@ -1,4 +1,12 @@
-import { AbandonPaymentV1, OrderCancelledV1, OrderRefundedV1, ReleaseStockV1 } from "@peakshop/contracts";
+import {
+  AbandonPaymentV1,
+  CommitStockV1,
+  OrderCancelledV1,
+  OrderConfirmedV1,
+  OrderRefundedV1,
+  RefundPaymentV1,
+  ReleaseStockV1,
+} from "@peakshop/contracts";
 import { describe, expect, it } from "vitest";
 import type { OrderCommand } from "../domain/order.commands";
 import { decide, evolve } from "../domain/order.decider";
@@ -70,6 +78,33 @@ describe("order messages on cancellation", () => {
       at,
     });
     expect(messages.map((message) => message.type)).toEqual([ReleaseStockV1.type, OrderCancelledV1.type]);
+  });
+});
+
+describe("order messages once the payment is captured", () => {
+  const captured: OrderCommand = { type: "RecordPaymentCaptured", chargeId: "ch-1", amountCents: 3000, at };
+
+  it("given a capture, then inventory is asked to sell the items, and nobody is told confirmed yet", () => {
+    expect(published([place, reserved], captured)).toEqual([{ type: CommitStockV1.type, data: { orderId } }]);
+  });
+
+  it("given inventory sold the items, then the order is confirmed", () => {
+    const messages = published([place, reserved, captured], { type: "RecordStockCommitted", at });
+    expect(messages.map((message) => message.type)).toEqual([OrderConfirmedV1.type]);
+  });
+
+  it("given inventory could not sell them, then the order is cancelled and the payment refunded, with nothing to release or stop", () => {
+    const messages = published([place, reserved, captured], { type: "RecordStockCommitRefused", at });
+    expect(messages).toEqual([
+      {
+        type: OrderCancelledV1.type,
+        data: { orderId, customerId: "c-1", reason: "stock-hold-expired", cancelledAt: at },
+      },
+      {
+        type: RefundPaymentV1.type,
+        data: { paymentId, orderId, amountCents: 3000, currency: "EUR", reason: "stock-hold-expired" },
+      },
+    ]);
   });
 });
 

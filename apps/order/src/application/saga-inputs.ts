@@ -5,6 +5,8 @@ import {
   PaymentDeclinedV2,
   PaymentRefundedV1,
   PaymentRetryScheduledV1,
+  StockCommitRefusedV1,
+  StockCommittedV1,
   StockRejectedV1,
   StockReservedV1,
   type IntegrationEnvelope,
@@ -59,6 +61,10 @@ export function sagaInput(
         orderId: envelope.data.orderId,
         command: { type: "RecordStockRejected", unavailable: envelope.data.unavailable, at },
       };
+    case StockCommittedV1.type:
+      return { orderId: envelope.data.orderId, command: { type: "RecordStockCommitted", at } };
+    case StockCommitRefusedV1.type:
+      return { orderId: envelope.data.orderId, command: { type: "RecordStockCommitRefused", at } };
     case PaymentRetryScheduledV1.type: {
       const { orderId, attempt, nextAttemptAt, lastError } = envelope.data;
       return { orderId, command: { type: "RecordPaymentDelayed", attempt, nextAttemptAt, lastError, at } };

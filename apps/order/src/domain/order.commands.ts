@@ -13,5 +13,7 @@ export type OrderCommand =
   | { type: "RecordPaymentDeclined"; reason: string; at: string }
   | { type: "RecordPaymentAbandoned"; at: string }
   | { type: "RecordPaymentRefunded"; refundId: string; amountCents: number; at: string }
+  | { type: "RecordStockCommitted"; at: string }
+  | { type: "RecordStockCommitRefused"; at: string }
   | { type: "PassDeadline"; at: string }
   | { type: "CancelByCustomer"; at: string };

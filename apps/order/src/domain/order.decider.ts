@@ -13,6 +13,13 @@ const OPEN: readonly OrderStatus[] = ["PLACED", "STOCK_RESERVED", "PAYMENT_PENDI
  * events say which commands to send (see order-messages.ts). Redelivered or
  * late inputs decide nothing, except a capture after cancellation, which is
  * refunded (I2).
+ *
+ * A capture does not confirm the order by itself: the order is confirmed once
+ * inventory has sold it the items (StockCommitted), so a confirmed order
+ * always owns its stock (I3). From the capture on, the order waits only for
+ * that answer: neither the deadline nor the customer can cancel it, and if
+ * inventory refuses (the hold ran out and the items were sold again), the
+ * order is cancelled and the payment refunded.
  */
 export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
   if (command.type === "PlaceOrder") {
@@ -25,6 +32,9 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
     return [];
   }
   const open = OPEN.includes(state.status);
+  // Paid, and waiting for inventory to sell the items (see above).
+  const committing = state.status === "PAYMENT_PENDING" && state.payment.status === "captured";
+  const paying = state.status === "PAYMENT_PENDING" && !committing;
   switch (command.type) {
     case "RecordStockReserved":
       return state.status === "PLACED"
@@ -38,7 +48,7 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
         ? [{ type: "OrderRejected", unavailable: command.unavailable, at: command.at }]
         : [];
     case "RecordPaymentDelayed":
-      return state.status === "PAYMENT_PENDING"
+      return paying
         ? [
             {
               type: "PaymentDelayed",
@@ -50,8 +60,15 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
           ]
         : [];
     case "RecordPaymentCaptured":
-      if (state.status === "PAYMENT_PENDING")
-        return [{ type: "OrderConfirmed", chargeId: command.chargeId, at: command.at }];
+      if (paying)
+        return [
+          {
+            type: "PaymentCaptured",
+            chargeId: command.chargeId,
+            amountCents: command.amountCents,
+            at: command.at,
+          },
+        ];
       if (
         state.status === "CANCELLED" &&
         state.payment.status !== "refund-requested" &&
@@ -68,22 +85,43 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
       }
       return [];
     case "RecordPaymentDeclined":
-      return state.status === "PAYMENT_PENDING"
+      return paying
         ? [{ type: "OrderCancelled", reason: "payment-declined", detail: command.reason, at: command.at }]
         : [];
     case "RecordPaymentAbandoned":
-      return state.status === "PAYMENT_PENDING"
+      return paying ? [{ type: "OrderCancelled", reason: "payment-deadline-passed", at: command.at }] : [];
+    case "PassDeadline":
+      return open && !committing
         ? [{ type: "OrderCancelled", reason: "payment-deadline-passed", at: command.at }]
         : [];
-    case "PassDeadline":
-      return open ? [{ type: "OrderCancelled", reason: "payment-deadline-passed", at: command.at }] : [];
     case "CancelByCustomer":
       if (!open)
         throw new OrderError(
           "order-not-cancellable",
           `the order is ${state.status.toLowerCase()} and can no longer be cancelled`,
         );
+      if (committing)
+        throw new OrderError(
+          "order-not-cancellable",
+          "the payment went through and the order is being confirmed; it can no longer be cancelled",
+        );
       return [{ type: "OrderCancelled", reason: "cancelled-by-customer", at: command.at }];
+    case "RecordStockCommitted":
+      return committing && state.payment.chargeId
+        ? [{ type: "OrderConfirmed", chargeId: state.payment.chargeId, at: command.at }]
+        : [];
+    case "RecordStockCommitRefused":
+      return committing
+        ? [
+            { type: "OrderCancelled", reason: "stock-hold-expired", at: command.at },
+            {
+              type: "LateCaptureRefundRequested",
+              paymentId: state.paymentId,
+              amountCents: state.payment.capturedCents ?? state.totalCents,
+              at: command.at,
+            },
+          ]
+        : [];
     case "RecordPaymentRefunded":
       return state.payment.status === "refund-requested"
         ? [
@@ -128,16 +166,30 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
         ...state,
         payment: { status: "delayed", attempts: event.attempt, lastError: event.lastError },
       };
-    case "OrderConfirmed":
+    case "PaymentCaptured":
       return {
-        ...to("CONFIRMED", event.at),
+        ...state,
         payment: {
           ...state.payment,
           status: "captured",
           attempts: state.payment.attempts + 1,
           chargeId: event.chargeId,
+          capturedCents: event.amountCents,
         },
       };
+    case "OrderConfirmed":
+      // Streams written before PaymentCaptured existed confirm straight from the capture.
+      return state.payment.status === "captured"
+        ? to("CONFIRMED", event.at)
+        : {
+            ...to("CONFIRMED", event.at),
+            payment: {
+              ...state.payment,
+              status: "captured",
+              attempts: state.payment.attempts + 1,
+              chargeId: event.chargeId,
+            },
+          };
     case "OrderRejected":
       return to("REJECTED", event.at, "sold-out");
     case "OrderCancelled": {

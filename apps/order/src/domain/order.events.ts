@@ -21,6 +21,8 @@ export type OrderEvent =
   | { type: "StockReserved"; at: string }
   | { type: "PaymentRequested"; paymentId: string; at: string }
   | { type: "PaymentDelayed"; attempt: number; nextAttemptAt: string; lastError: string; at: string }
+  /** The money is taken; the order is confirmed once inventory has sold it the items. */
+  | { type: "PaymentCaptured"; chargeId: string; amountCents: number; at: string }
   | { type: "OrderConfirmed"; chargeId: string; at: string }
   | { type: "OrderRejected"; unavailable: UnavailableLine[]; at: string }
   | { type: "OrderCancelled"; reason: CancellationReason; detail?: string; at: string }

@@ -17,7 +17,14 @@ export interface OrderDetails {
   deadline: string;
   holdUntil: string;
   correlationId: string;
-  payment: { status: PaymentStatus; attempts: number; lastError?: string; chargeId?: string };
+  payment: {
+    status: PaymentStatus;
+    attempts: number;
+    lastError?: string;
+    chargeId?: string;
+    /** What the bank took, once captured: what a refund gives back. */
+    capturedCents?: number;
+  };
   cancelReason?: CancellationReason;
   history: HistoryEntry[];
 }

@@ -1,7 +1,12 @@
 export type OrderStatus =
   "PLACED" | "STOCK_RESERVED" | "PAYMENT_PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED";
 
-export type CancellationReason = "payment-declined" | "payment-deadline-passed" | "cancelled-by-customer";
+export type CancellationReason =
+  | "payment-declined"
+  | "payment-deadline-passed"
+  | "cancelled-by-customer"
+  /** Paid, but the items' hold ran out and they were sold again before inventory could sell them to this order. */
+  | "stock-hold-expired";
 
 export interface OrderLine {
   sku: string;

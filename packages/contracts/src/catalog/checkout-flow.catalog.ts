@@ -2,6 +2,7 @@ import { CheckoutRequestedV1 } from "../cart/checkout-requested.event";
 import { CommitStockV1 } from "../inventory/commit-stock.command";
 import { ReleaseStockV1 } from "../inventory/release-stock.command";
 import { ReserveStockV1 } from "../inventory/reserve-stock.command";
+import { StockCommitRefusedV1 } from "../inventory/stock-commit-refused.event";
 import { StockCommittedV1 } from "../inventory/stock-committed.event";
 import { StockRejectedV1 } from "../inventory/stock-rejected.event";
 import { StockReleasedV1 } from "../inventory/stock-released.event";
@@ -47,6 +48,7 @@ export const currentMessages = [
   StockRejectedV1,
   StockReleasedV1,
   StockCommittedV1,
+  StockCommitRefusedV1,
   RequestPaymentV1,
   RefundPaymentV1,
   AbandonPaymentV1,

@@ -13,13 +13,13 @@ export const OrderCancelledV1 = defineMessage({
   producer: "order",
   keyField: "orderId",
   description:
-    "The order is final and will not ship: payment was declined, its deadline passed, or the customer cancelled.",
+    "The order is final and will not ship: payment was declined, its deadline passed, the customer cancelled, or the items' hold ran out before a late payment could buy them (refunded).",
   schema: z.strictObject({
     /** The order (UUID). */
     orderId: OrderId,
     /** The customer who placed the order (opaque id). */
     customerId: CustomerId,
-    /** Why: `payment-declined`, `payment-deadline-passed` or `cancelled-by-customer`. */
+    /** Why: `payment-declined`, `payment-deadline-passed`, `cancelled-by-customer`, or `stock-hold-expired` (paid, but the items were gone; the payment is refunded). */
     reason: OrderCancellationReason,
     /** Optional human-readable detail for the customer, e.g. the bank's decline text. */
     detail: z.string().min(1).max(500).optional(),

@@ -22,8 +22,12 @@ export const RefundPaymentV1 = defineMessage({
     amountCents: AmountCents,
     /** ISO 4217 code of `amountCents`; the currency of the capture. */
     currency: Currency,
-    /** Why: only `captured-after-cancellation` in this flow; an enum so new reasons are a schema change. */
-    reason: z.enum(["captured-after-cancellation"]),
+    /**
+     * Why: `captured-after-cancellation` (the charge went through after the order was cancelled) or
+     * `stock-hold-expired` (paid in time, but the items were gone when inventory came to sell them);
+     * an enum so new reasons are a schema change.
+     */
+    reason: z.enum(["captured-after-cancellation", "stock-hold-expired"]),
   }),
 });
 

@@ -3,7 +3,7 @@ import { Sku } from "./identifiers.schema";
 import { UnitPriceCents } from "./money.schema";
 
 /** Bounds a single message; a festival cart is large, but not unbounded. */
-const MAX_LINES = 100;
+export const MAX_LINES = 100;
 
 /** A quantity of items: a whole number, at least one. */
 export const Quantity = z.number().int().min(1).describe("Number of items, an integer >= 1.");

@@ -1,5 +1,6 @@
 import { waitFor } from "@peakshop/testing";
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { expect } from "vitest";
 import { PAYMENT_DEADLINE_MS, type CheckoutSystem } from "../../src/checkout-system";
 import { call } from "./http";
@@ -146,8 +147,27 @@ export function checkoutDriver(system: CheckoutSystem) {
       200,
     );
 
+  /**
+   * Lets the order's stock hold run out now, as it does when CommitStock waits
+   * in a lagging topic past the hold's margin; inventory's sweeper then gives
+   * the items back.
+   */
+  async function expireHold(orderId: string): Promise<void> {
+    const client = new pg.Client({ connectionString: system.databaseUrls.inventory });
+    await client.connect();
+    try {
+      await client.query(
+        `UPDATE reservations SET hold_until = now() WHERE order_id = $1 AND status = 'held'`,
+        [orderId],
+      );
+    } finally {
+      await client.end();
+    }
+  }
+
   return {
     product,
+    expireHold,
     checkout,
     cancel,
     order,

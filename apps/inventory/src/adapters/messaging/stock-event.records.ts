@@ -1,4 +1,5 @@
 import {
+  StockCommitRefusedV1,
   StockCommittedV1,
   StockRejectedV1,
   StockReleasedV1,
@@ -63,6 +64,17 @@ export function stockEventRecord(
       return build(StockCommittedV1, event.orderId, version, cause, event.committedAt, {
         orderId: event.orderId,
         committedAt: event.committedAt.toISOString(),
+      });
+    case "StockCommitRefused":
+      return build(StockCommitRefusedV1, event.orderId, version, cause, event.refusedAt, {
+        orderId: event.orderId,
+        reason: event.reason,
+        unavailable: event.unavailable.map(({ sku, requested, available }) => ({
+          sku,
+          requested,
+          available,
+        })),
+        refusedAt: event.refusedAt.toISOString(),
       });
     default: {
       const _exhaustive: never = event;

@@ -121,6 +121,43 @@ export async function saveTransitions(
   );
 }
 
+/** Moves the version and last message of a reservation whose state did not change (a refused commit). */
+export async function recordMessage(
+  manager: EntityManager,
+  orderId: string,
+  messageId: string,
+  now: Date,
+): Promise<void> {
+  await manager.query(
+    `UPDATE reservations SET version = version + 1, last_message_id = $2, updated_at = $3 WHERE order_id = $1`,
+    [orderId, messageId, now],
+  );
+}
+
+/**
+ * Replaces where a reservation's items came from: a released hold's items
+ * were taken again, from buckets that may differ from the first time.
+ */
+export async function replaceAllocations(
+  manager: EntityManager,
+  orderId: string,
+  allocations: readonly Allocation[],
+): Promise<void> {
+  // Two statements: an INSERT beside a DELETE of the same keys in one statement would collide.
+  await manager.query(`DELETE FROM reservation_allocations WHERE order_id = $1`, [orderId]);
+  await manager.query(
+    `INSERT INTO reservation_allocations (order_id, sku, bucket, quantity)
+     SELECT $1, t.sku, t.bucket, t.quantity
+       FROM unnest($2::text[], $3::smallint[], $4::int[]) AS t(sku, bucket, quantity)`,
+    [
+      orderId,
+      allocations.map((allocation) => allocation.sku),
+      allocations.map((allocation) => allocation.bucket),
+      allocations.map((allocation) => allocation.quantity),
+    ],
+  );
+}
+
 /**
  * Claims live holds whose holdUntil has passed, oldest first, skipping rows
  * another sweeper (or a release or commit) holds: several instances sweep

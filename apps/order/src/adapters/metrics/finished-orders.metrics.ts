@@ -14,7 +14,7 @@ export class FinishedOrdersMetrics extends FinishedOrders {
     const registers = [registry];
     this.finishes = new Counter({
       name: "peakshop_orders_finished_total",
-      help: "Orders that reached a final status (CONFIRMED, REJECTED, CANCELLED), by reason (none, out-of-stock, payment-declined, payment-deadline-passed, cancelled-by-customer); counted once, after commit",
+      help: "Orders that reached a final status (CONFIRMED, REJECTED, CANCELLED), by reason (none, out-of-stock, payment-declined, payment-deadline-passed, cancelled-by-customer, stock-hold-expired); counted once, after commit",
       labelNames: ["status", "reason"],
       registers,
     });
