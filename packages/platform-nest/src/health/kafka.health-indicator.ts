@@ -3,6 +3,12 @@ import { HealthIndicatorService } from "@nestjs/terminus";
 import { KafkaPort } from "../kafka/kafka.port";
 
 const PING_TIMEOUT_MS = 3_000;
+/**
+ * Publishes failing this long make the service unready even when the cluster
+ * answers metadata requests: its outbox is not draining, so operators must see
+ * it. Shorter failures are a broker restart or leader election, waited out.
+ */
+export const PUBLISH_FAILING_UNREADY_MS = 30_000;
 
 @Injectable()
 export class KafkaHealthIndicator {
@@ -15,6 +21,11 @@ export class KafkaHealthIndicator {
     const indicator = this.indicators.check(key);
     try {
       await withTimeout(this.kafka.ping(), PING_TIMEOUT_MS);
+      const failingForMs = this.kafka.publishFailingForMs();
+      if (failingForMs > PUBLISH_FAILING_UNREADY_MS)
+        return indicator.down({
+          message: `publishes to Kafka have failed for ${Math.round(failingForMs / 1000)} s`,
+        });
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });

@@ -34,6 +34,8 @@ export abstract class KafkaPort {
   abstract ensureTopics(specs: TopicSpec[]): Promise<void>;
   /** Each topic's partition count, or undefined for a topic that does not exist. */
   abstract describeTopics(topics: string[]): Promise<{ topic: string; partitions?: number }[]>;
+  /** How long publishes have been failing in a row (0 while they succeed); readiness reports it. */
+  abstract publishFailingForMs(): number;
   /** Throws unless the cluster answers a metadata request. */
   abstract ping(): Promise<void>;
   abstract close(): Promise<void>;

@@ -1,7 +1,9 @@
+import { Logger } from "@nestjs/common";
 import { Kafka, Partitioners, type Admin, type Producer } from "kafkajs";
 import { kafkajsLogCreator, KAFKAJS_LOG_LEVEL } from "./kafkajs-log";
 import { kafkaConnection } from "./kafka-connection";
 import { KafkaPort, type OutgoingRecord, type TopicSpec } from "./kafka.port";
+import { PublishHealth } from "./publish-health";
 
 export interface KafkaClientSettings {
   brokers: string[];
@@ -15,6 +17,8 @@ export class KafkajsAdapter extends KafkaPort {
   private readonly kafka: Kafka;
   private producer?: Promise<Producer>;
   private admin?: Promise<Admin>;
+  private readonly publishHealth = new PublishHealth();
+  private readonly logger = new Logger("KafkaProducer");
 
   constructor(settings: KafkaClientSettings) {
     super();
@@ -30,18 +34,43 @@ export class KafkajsAdapter extends KafkaPort {
 
   async publish(records: OutgoingRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const producer = await this.connectedProducer();
     const byTopic = new Map<string, OutgoingRecord[]>();
     for (const record of records) {
       byTopic.set(record.topic, [...(byTopic.get(record.topic) ?? []), record]);
     }
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, topicRecords]) => ({
-        topic,
-        messages: topicRecords.map(({ key, value, headers }) => ({ key, value, headers })),
-      })),
-    });
+    try {
+      const producer = await this.connectedProducer();
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, topicRecords]) => ({
+          topic,
+          messages: topicRecords.map(({ key, value, headers }) => ({ key, value, headers })),
+        })),
+      });
+      this.publishHealth.succeeded();
+    } catch (error) {
+      if (this.publishHealth.failed(error)) this.replaceProducer(error);
+      throw error;
+    }
+  }
+
+  publishFailingForMs(): number {
+    return this.publishHealth.failingForMs();
+  }
+
+  /**
+   * Drops the producer so the next publish connects a new one: a new producer
+   * id with sequences from 0, which is what recovers a producer whose state the
+   * broker no longer shares. The caller (the outbox relay) retries the rows.
+   */
+  private replaceProducer(error: unknown): void {
+    const replaced = this.producer;
+    this.producer = undefined;
+    this.logger.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      "Kafka publishes keep failing: replacing the producer",
+    );
+    void replaced?.then((producer) => producer.disconnect()).catch(() => undefined);
   }
 
   async ensureTopics(specs: TopicSpec[]): Promise<void> {
