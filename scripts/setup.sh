@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares this machine for peakshop, installing only what is missing: a Node.js
 # LTS and pnpm, the Docker engine, the container images, helm (the Kubernetes
-# chart's tests need it), and the dependencies from the lockfile. Safe to run
+# chart's tests need it), schemathesis (the gateway's contract fuzzing), and the
+# dependencies from the lockfile. Safe to run
 # again; the run and test commands call it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,12 +14,15 @@ source "$root/scripts/lib/docker.sh"
 source "$root/scripts/lib/images.sh"
 # shellcheck source=lib/helm.sh
 source "$root/scripts/lib/helm.sh"
+# shellcheck source=lib/schemathesis.sh
+source "$root/scripts/lib/schemathesis.sh"
 
 setup_all() {
   ensure_toolchain
   ensure_docker
   ensure_images "$root"
   ensure_helm
+  ensure_schemathesis "$root"
   log "installing dependencies from the lockfile"
   (cd "$root" && pnpm install --frozen-lockfile --reporter=append-only >/dev/null)
 }

@@ -31,11 +31,15 @@ export async function collect<T>(
  * tokens, fast stream polls), and what the gateway's end-to-end tests do
  * through the typed client.
  */
-export async function startGatewayHarness(ctx: ReturnType<typeof testContext>) {
+export async function startGatewayHarness(
+  ctx: ReturnType<typeof testContext>,
+  overrides: Record<string, string> = {},
+) {
   const system: CheckoutSystem = await startCheckoutSystem(ctx);
   const env = await gatewaySettingsFor(ctx, system, {
     SSE_POLL_INTERVAL_MS: "200",
     SSE_ORDER_GRACE_MS: "2000",
+    ...overrides,
   });
   const gateway = await startGatewayService(loadGatewayConfig(env), { port: 0 });
   const base = await urlOf(gateway);

@@ -444,6 +444,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway or a service behind it is overloaded or down. */
             503: {
                 headers: {
@@ -508,6 +519,17 @@ export interface operations {
                     "x-request-id": string;
                     /** @description Seconds to wait before trying again. */
                     "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -591,6 +613,17 @@ export interface operations {
                     "x-request-id": string;
                     /** @description Seconds to wait before trying again. */
                     "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -695,6 +728,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway or a service behind it is overloaded or down. */
             503: {
                 headers: {
@@ -759,6 +803,17 @@ export interface operations {
                     "x-request-id": string;
                     /** @description Seconds to wait before trying again. */
                     "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -861,6 +916,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway or a service behind it is overloaded or down. */
             503: {
                 headers: {
@@ -927,6 +993,17 @@ export interface operations {
                     "x-request-id": string;
                     /** @description Seconds to wait before trying again. */
                     "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1007,6 +1084,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The quantity cannot be set (the cart's rules, e.g. its limits). */
+            422: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description This customer (or client) is over its rate limit. */
             429: {
                 headers: {
@@ -1014,6 +1102,17 @@ export interface operations {
                     "x-request-id": string;
                     /** @description Seconds to wait before trying again. */
                     "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1120,6 +1219,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway or a service behind it is overloaded or down. */
             503: {
                 headers: {
@@ -1188,6 +1298,17 @@ export interface operations {
                     "x-request-id": string;
                     /** @description Seconds to wait before trying again. */
                     "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1277,6 +1398,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway or a service behind it is overloaded or down. */
             503: {
                 headers: {
@@ -1357,6 +1489,17 @@ export interface operations {
                     "x-request-id": string;
                     /** @description Seconds to wait before trying again. */
                     "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1457,6 +1600,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway or a service behind it is overloaded or down. */
             503: {
                 headers: {
@@ -1524,6 +1678,17 @@ export interface operations {
                     "x-request-id": string;
                     /** @description Seconds to wait before trying again. */
                     "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1603,6 +1768,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway or a service behind it is overloaded or down. */
             503: {
                 headers: {
@@ -1656,6 +1832,17 @@ export interface operations {
                     "x-request-id": string;
                     /** @description Seconds to wait before trying again. */
                     "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
                     [name: string]: unknown;
                 };
                 content: {

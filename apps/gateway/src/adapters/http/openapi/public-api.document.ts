@@ -58,6 +58,9 @@ const eventStream = (description: string, event: z.ZodType): ZodOpenApiResponseO
 const common = {
   "400": problem("Invalid input: `errors[]` names each field."),
   "429": problem("This customer (or client) is over its rate limit.", true),
+  "502": problem(
+    "A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice.",
+  ),
   "503": problem("The gateway or a service behind it is overloaded or down.", true),
 };
 const signedIn = { ...common, "401": problem("No valid bearer token.") };
@@ -155,7 +158,12 @@ const operations: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       security: bearer,
       requestParams: { path: skuPath },
       requestBody: { content: { "application/json": { schema: changeQuantityBody } } },
-      responses: { "200": json("The cart.", CartView), "404": problem("No such line."), ...signedIn },
+      responses: {
+        "200": json("The cart.", CartView),
+        "404": problem("No such line."),
+        "422": problem("The quantity cannot be set (the cart's rules, e.g. its limits)."),
+        ...signedIn,
+      },
     },
     delete: {
       operationId: "removeCartItem",
