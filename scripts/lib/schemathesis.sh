@@ -12,28 +12,32 @@ if ! declare -F apt_install >/dev/null; then
   source "$(dirname "${BASH_SOURCE[0]}")/docker.sh"
 fi
 
-schemathesis_is_pinned() { [ "$("$1" --version 2>/dev/null)" = "st, version $PEAKSHOP_SCHEMATHESIS_VERSION" ]; }
+# A virtualenv cannot be moved (its scripts name their interpreter's path), so
+# it is built in place and marked complete last: a run cut off half-way leaves
+# no mark, and the next run starts over.
+schemathesis_is_pinned() {
+  [ -f "$1/.peakshop-complete" ] && [ "$("$1/bin/st" --version 2>/dev/null)" = "st, version $PEAKSHOP_SCHEMATHESIS_VERSION" ]
+}
 
 ensure_python_venv() {
-  command -v python3 >/dev/null && python3 -m venv --help >/dev/null 2>&1 && return 0
+  # venv needs ensurepip, which Debian ships apart (python3-venv).
+  command -v python3 >/dev/null && python3 -c "import ensurepip, venv" >/dev/null 2>&1 && return 0
   log "installing Python 3 with venv (Debian packages python3, python3-venv) for schemathesis"
   apt_install python3 python3-venv || die "could not install python3-venv"
 }
 
 ensure_schemathesis() {
   local root="$1" dir="$PEAKSHOP_TOOLS_DIR/schemathesis-$PEAKSHOP_SCHEMATHESIS_VERSION"
-  if ! schemathesis_is_pinned "$dir/bin/st"; then
+  if ! schemathesis_is_pinned "$dir"; then
     ensure_python_venv
     log "installing schemathesis $PEAKSHOP_SCHEMATHESIS_VERSION from PyPI into $dir"
     rm -rf "$dir"
-    # Into a scratch directory first, moved into place only once complete, so an
-    # interrupted install is not mistaken for a finished one.
-    python3 -m venv "$dir.partial" \
-      && "$dir.partial/bin/pip" install --quiet --disable-pip-version-check \
+    python3 -m venv "$dir" \
+      && "$dir/bin/pip" install --quiet --disable-pip-version-check \
         -r "$root/infra/tools/schemathesis-requirements.txt" \
-      || { rm -rf "$dir.partial"; die "could not install schemathesis from PyPI"; }
-    mv "$dir.partial" "$dir"
-    schemathesis_is_pinned "$dir/bin/st" || die "the schemathesis just installed does not report $PEAKSHOP_SCHEMATHESIS_VERSION"
+      || { rm -rf "$dir"; die "could not install schemathesis from PyPI"; }
+    touch "$dir/.peakshop-complete"
+    schemathesis_is_pinned "$dir" || die "the schemathesis just installed does not report $PEAKSHOP_SCHEMATHESIS_VERSION"
   fi
   export PEAKSHOP_SCHEMATHESIS="$dir/bin/st"
   log "schemathesis $PEAKSHOP_SCHEMATHESIS_VERSION"
