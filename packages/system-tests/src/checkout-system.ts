@@ -25,6 +25,16 @@ export interface CheckoutSystem {
   stop(): Promise<void>;
 }
 
+/** The bank simulator's faults, as its PUT /v1/faults replaces them: all off. */
+export const NO_BANK_FAULTS = {
+  latencyMs: 0,
+  errorRate: 0,
+  outage: false,
+  capacity: null,
+  lostResponseRate: 0,
+  declineRate: 0,
+};
+
 /** Order's payment deadline in these tests: long enough for a healthy saga on a busy machine, short enough to wait out. */
 export const PAYMENT_DEADLINE_MS = 12_000;
 

@@ -2,7 +2,7 @@ import { waitFor } from "@peakshop/testing";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { expect } from "vitest";
-import { PAYMENT_DEADLINE_MS, type CheckoutSystem } from "../../src/checkout-system";
+import { NO_BANK_FAULTS, PAYMENT_DEADLINE_MS, type CheckoutSystem } from "../../src/checkout-system";
 import { call } from "./http";
 
 export interface OrderView {
@@ -21,14 +21,7 @@ const FINAL = ["CONFIRMED", "REJECTED", "CANCELLED"];
 const FINAL_WITHIN_MS = PAYMENT_DEADLINE_MS + 20_000;
 
 /** The bank simulator's faults, as the API replaces them: omitted ones are off. */
-export const NO_FAULTS = {
-  latencyMs: 0,
-  errorRate: 0,
-  outage: false,
-  capacity: null,
-  lostResponseRate: 0,
-  declineRate: 0,
-};
+export const NO_FAULTS = NO_BANK_FAULTS;
 
 /**
  * What the saga tests do to the in-process system and check on it, through

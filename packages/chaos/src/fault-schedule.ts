@@ -1,0 +1,88 @@
+import { uniformInt } from "pure-rand/distribution/uniformInt";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+
+/** The bank simulator's fault settings (its PUT /v1/faults); omitted ones are off. */
+export interface BankFaults {
+  latencyMs?: number;
+  errorRate?: number;
+  outage?: boolean;
+  capacity?: number | null;
+  lostResponseRate?: number;
+}
+
+export type Fault =
+  { kind: "bank"; name: string; faults: BankFaults } | { kind: "restart"; service: "payment" };
+
+/** One fault, on from `atMs` (since the campaign started) for `forMs`. */
+export interface ScheduledFault {
+  atMs: number;
+  forMs: number;
+  fault: Fault;
+}
+
+export interface ScheduleOptions {
+  /** How long faults may be on; the campaign heals at the end of it. */
+  durationMs: number;
+  /** The client's timeout toward the bank: "slow" faults go beyond it. */
+  bankTimeoutMs: number;
+  /** Longest single fault, so each leaves time for the saga to recover before the next. */
+  maxFaultMs?: number;
+}
+
+/** The bank's failure modes a festival brings, each at the strength a seed draws. */
+const BANK_FAULTS: readonly ((draw: (from: number, to: number) => number, timeoutMs: number) => Fault)[] = [
+  (draw, timeoutMs) => ({
+    kind: "bank",
+    name: "slow, then commits (beyond the client timeout)",
+    faults: { latencyMs: timeoutMs + draw(200, 2_000) },
+  }),
+  (draw) => ({ kind: "bank", name: "error burst", faults: { errorRate: draw(30, 100) / 100 } }),
+  () => ({ kind: "bank", name: "outage", faults: { outage: true } }),
+  (draw) => ({ kind: "bank", name: "capacity collapse", faults: { capacity: draw(1, 3), latencyMs: 300 } }),
+  (draw) => ({
+    kind: "bank",
+    name: "responses lost after commit",
+    faults: { lostResponseRate: draw(30, 100) / 100 },
+  }),
+];
+
+/**
+ * Draws a fault schedule from a seed: the same seed always gives the same
+ * schedule, so a failing seed replays. The timeline is cut into slots; each
+ * slot holds one bank fault (the simulator has one fault setting at a time) or
+ * stays quiet, and a payment restart may fall anywhere. Every fault ends
+ * before `durationMs`.
+ */
+export function drawSchedule(seed: number, options: ScheduleOptions): ScheduledFault[] {
+  const rng = xoroshiro128plus(seed);
+  const draw = (from: number, to: number) => uniformInt(rng, from, to);
+  const maxFaultMs = options.maxFaultMs ?? 8_000;
+  const slots = Math.max(1, Math.floor(options.durationMs / maxFaultMs));
+  const slotMs = Math.floor(options.durationMs / slots);
+  const schedule: ScheduledFault[] = [];
+  for (let slot = 0; slot < slots; slot++) {
+    if (draw(0, 3) === 0) continue; // a quiet slot: recovery between faults is part of the test
+    const forMs = draw(Math.floor(slotMs / 3), slotMs - 500);
+    const atMs = slot * slotMs + draw(0, slotMs - forMs - 1);
+    const fault = BANK_FAULTS[draw(0, BANK_FAULTS.length - 1)]!(draw, options.bankTimeoutMs);
+    schedule.push({ atMs, forMs, fault });
+  }
+  const restarts = draw(0, 2);
+  for (let i = 0; i < restarts; i++) {
+    schedule.push({
+      atMs: draw(0, options.durationMs - 2_000),
+      forMs: 0,
+      fault: { kind: "restart", service: "payment" },
+    });
+  }
+  return schedule.sort((a, b) => a.atMs - b.atMs);
+}
+
+/** One line per fault, for the campaign's report. */
+export function describeSchedule(schedule: readonly ScheduledFault[]): string[] {
+  return schedule.map(({ atMs, forMs, fault }) =>
+    fault.kind === "bank"
+      ? `${(atMs / 1000).toFixed(1)} s: bank ${fault.name} for ${(forMs / 1000).toFixed(1)} s ${JSON.stringify(fault.faults)}`
+      : `${(atMs / 1000).toFixed(1)} s: restart ${fault.service}`,
+  );
+}

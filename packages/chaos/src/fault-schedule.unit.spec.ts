@@ -1,0 +1,55 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { describeSchedule, drawSchedule } from "./fault-schedule";
+
+const options = { durationMs: 40_000, bankTimeoutMs: 1_000, maxFaultMs: 8_000 };
+
+describe("fault schedule", () => {
+  it("given one seed, draws the same schedule every time, so a failing seed replays", () => {
+    expect(drawSchedule(42, options)).toEqual(drawSchedule(42, options));
+    expect(describeSchedule(drawSchedule(42, options))).toEqual(describeSchedule(drawSchedule(42, options)));
+  });
+
+  it("given other seeds, draws other schedules", () => {
+    const distinct = new Set(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => JSON.stringify(drawSchedule(seed, options))),
+    );
+    expect(distinct.size).toBeGreaterThan(4);
+  });
+
+  it("keeps every fault inside the campaign, bank faults one at a time, slow ones beyond the client timeout", () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const schedule = drawSchedule(seed, options);
+        const bank = schedule.filter((entry) => entry.fault.kind === "bank");
+        for (const entry of schedule) {
+          expect(entry.atMs).toBeGreaterThanOrEqual(0);
+          expect(entry.atMs + entry.forMs).toBeLessThanOrEqual(options.durationMs);
+        }
+        for (const [index, entry] of bank.entries()) {
+          const next = bank[index + 1];
+          if (next) expect(entry.atMs + entry.forMs).toBeLessThanOrEqual(next.atMs);
+          const fault = entry.fault.kind === "bank" ? entry.fault.faults : {};
+          if (fault.latencyMs !== undefined && fault.capacity === undefined)
+            expect(fault.latencyMs).toBeGreaterThan(options.bankTimeoutMs);
+        }
+      }),
+    );
+  });
+
+  it("over many seeds, draws every kind of fault", () => {
+    const names = new Set(
+      Array.from({ length: 50 }, (_, seed) => drawSchedule(seed, options))
+        .flat()
+        .map((entry) => (entry.fault.kind === "bank" ? entry.fault.name : `restart ${entry.fault.service}`)),
+    );
+    expect([...names].sort()).toEqual([
+      "capacity collapse",
+      "error burst",
+      "outage",
+      "responses lost after commit",
+      "restart payment",
+      "slow, then commits (beyond the client timeout)",
+    ]);
+  });
+});
