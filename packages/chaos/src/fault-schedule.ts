@@ -11,7 +11,11 @@ export interface BankFaults {
 }
 
 export type Fault =
-  { kind: "bank"; name: string; faults: BankFaults } | { kind: "restart"; service: "payment" };
+  | { kind: "bank"; name: string; faults: BankFaults }
+  /** Stopped and started again: a service, or Kafka or PostgreSQL. */
+  | { kind: "restart"; service: string }
+  /** SIGKILL, then started again after the fault's `forMs`. */
+  | { kind: "kill"; services: string[] };
 
 /** One fault, on from `atMs` (since the campaign started) for `forMs`. */
 export interface ScheduledFault {
@@ -27,6 +31,10 @@ export interface ScheduleOptions {
   bankTimeoutMs: number;
   /** Longest single fault, so each leaves time for the saga to recover before the next. */
   maxFaultMs?: number;
+  /** What may be restarted (default: payment, the one the in-process system can restart). */
+  restartable?: readonly string[];
+  /** Services that may be killed with SIGKILL, one or several at once (none by default). */
+  killable?: readonly string[];
 }
 
 /** The bank's failure modes a festival brings, each at the strength a seed draws. */
@@ -50,8 +58,8 @@ const BANK_FAULTS: readonly ((draw: (from: number, to: number) => number, timeou
  * Draws a fault schedule from a seed: the same seed always gives the same
  * schedule, so a failing seed replays. The timeline is cut into slots; each
  * slot holds one bank fault (the simulator has one fault setting at a time) or
- * stays quiet, and a payment restart may fall anywhere. Every fault ends
- * before `durationMs`.
+ * stays quiet; restarts and kills may fall anywhere, over bank faults too.
+ * Every fault ends before `durationMs`.
  */
 export function drawSchedule(seed: number, options: ScheduleOptions): ScheduledFault[] {
   const rng = xoroshiro128plus(seed);
@@ -67,12 +75,27 @@ export function drawSchedule(seed: number, options: ScheduleOptions): ScheduledF
     const fault = BANK_FAULTS[draw(0, BANK_FAULTS.length - 1)]!(draw, options.bankTimeoutMs);
     schedule.push({ atMs, forMs, fault });
   }
-  const restarts = draw(0, 2);
+  const restartable = options.restartable ?? ["payment"];
+  const restarts = restartable.length > 0 ? draw(0, 2) : 0;
   for (let i = 0; i < restarts; i++) {
     schedule.push({
       atMs: draw(0, options.durationMs - 2_000),
       forMs: 0,
-      fault: { kind: "restart", service: "payment" },
+      fault: { kind: "restart", service: restartable[draw(0, restartable.length - 1)]! },
+    });
+  }
+  const killable = options.killable ?? [];
+  const kills = killable.length > 0 ? draw(1, 3) : 0;
+  for (let i = 0; i < kills; i++) {
+    const first = draw(0, killable.length - 1);
+    const services = [killable[first]!];
+    // Sometimes two at once, as when a node dies.
+    if (killable.length > 1 && draw(0, 2) === 0) services.push(killable[(first + 1) % killable.length]!);
+    const forMs = draw(500, 5_000);
+    schedule.push({
+      atMs: draw(0, options.durationMs - forMs - 1),
+      forMs,
+      fault: { kind: "kill", services },
     });
   }
   return schedule.sort((a, b) => a.atMs - b.atMs);
@@ -83,6 +106,8 @@ export function describeSchedule(schedule: readonly ScheduledFault[]): string[] 
   return schedule.map(({ atMs, forMs, fault }) =>
     fault.kind === "bank"
       ? `${(atMs / 1000).toFixed(1)} s: bank ${fault.name} for ${(forMs / 1000).toFixed(1)} s ${JSON.stringify(fault.faults)}`
-      : `${(atMs / 1000).toFixed(1)} s: restart ${fault.service}`,
+      : fault.kind === "restart"
+        ? `${(atMs / 1000).toFixed(1)} s: restart ${fault.service}`
+        : `${(atMs / 1000).toFixed(1)} s: SIGKILL ${fault.services.join(" and ")}, started again after ${(forMs / 1000).toFixed(1)} s`,
   );
 }

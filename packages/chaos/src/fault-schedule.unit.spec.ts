@@ -41,7 +41,13 @@ describe("fault schedule", () => {
     const names = new Set(
       Array.from({ length: 50 }, (_, seed) => drawSchedule(seed, options))
         .flat()
-        .map((entry) => (entry.fault.kind === "bank" ? entry.fault.name : `restart ${entry.fault.service}`)),
+        .map((entry) =>
+          entry.fault.kind === "bank"
+            ? entry.fault.name
+            : entry.fault.kind === "restart"
+              ? `restart ${entry.fault.service}`
+              : "kill",
+        ),
     );
     expect([...names].sort()).toEqual([
       "capacity collapse",
@@ -51,5 +57,22 @@ describe("fault schedule", () => {
       "restart payment",
       "slow, then commits (beyond the client timeout)",
     ]);
+  });
+
+  it("given services that may be killed, kills one or two at once and starts them again inside the campaign", () => {
+    const killable = ["order", "payment", "inventory", "notification"];
+    const restartable = ["kafka", "postgres"];
+    for (let seed = 0; seed < 30; seed++) {
+      const schedule = drawSchedule(seed, { ...options, killable, restartable });
+      const kills = schedule.flatMap((entry) => (entry.fault.kind === "kill" ? [entry] : []));
+      expect(kills.length).toBeGreaterThan(0);
+      for (const kill of kills) {
+        expect(kill.atMs + kill.forMs).toBeLessThan(options.durationMs);
+        if (kill.fault.kind === "kill")
+          expect(kill.fault.services.every((s) => killable.includes(s))).toBe(true);
+      }
+      for (const entry of schedule)
+        if (entry.fault.kind === "restart") expect(restartable).toContain(entry.fault.service);
+    }
   });
 });

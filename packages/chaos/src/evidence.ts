@@ -1,7 +1,6 @@
-import type { CheckoutSystem } from "@peakshop/system-tests/checkout-system";
-import { waitFor } from "@peakshop/testing";
-import type { AcceptedCheckout, Evidence, Ledger, OrderAtEnd } from "../../src/verdicts";
-import { http } from "./campaign-workload";
+import type { SystemUrls } from "./system-urls";
+import type { AcceptedCheckout, Evidence, Ledger, OrderAtEnd } from "./verdicts";
+import { http } from "./workload";
 
 const FINAL = ["CONFIRMED", "REJECTED", "CANCELLED"];
 const OUTCOME_KIND: Record<string, string> = {
@@ -10,17 +9,17 @@ const OUTCOME_KIND: Record<string, string> = {
   REJECTED: "order-rejected",
 };
 
-const readOrder = async (system: CheckoutSystem, { orderId, customerId }: AcceptedCheckout) => {
-  const answer = await http<OrderAtEnd>("GET", `${system.urls.order}/v1/orders/${orderId}`, undefined, {
+const readOrder = async (urls: SystemUrls, { orderId, customerId }: AcceptedCheckout) => {
+  const answer = await http<OrderAtEnd>("GET", `${urls.order}/v1/orders/${orderId}`, undefined, {
     "x-customer-id": customerId,
   }).catch(() => undefined);
   return answer?.status === 200 ? answer.body : undefined;
 };
 
-const readFeed = async (system: CheckoutSystem, customerId: string) => {
+const readFeed = async (urls: SystemUrls, customerId: string) => {
   const answer = await http<{ items: { kind: string }[] }>(
     "GET",
-    `${system.urls.notification}/v1/customers/${customerId}/notifications?limit=100`,
+    `${urls.notification}/v1/customers/${customerId}/notifications?limit=100`,
   ).catch(() => undefined);
   return answer?.status === 200 && answer.body
     ? answer.body.items.map((item) => item.kind).reverse()
@@ -29,46 +28,40 @@ const readFeed = async (system: CheckoutSystem, customerId: string) => {
 
 /** Liveness: waits (bounded) until every accepted order is final. */
 export async function waitUntilFinal(
-  system: CheckoutSystem,
+  urls: SystemUrls,
   accepted: readonly AcceptedCheckout[],
   timeoutMs: number,
 ) {
-  await waitFor(
-    async () => {
-      const orders = await Promise.all(accepted.map((checkout) => readOrder(system, checkout)));
-      return orders.every((order) => order && FINAL.includes(order.status)) || undefined;
-    },
-    { timeoutMs, intervalMs: 500, description: "every accepted order to be final" },
-  ).catch(() => undefined); // the checker reports what is still open
+  await pollUntil(async () => {
+    const orders = await Promise.all(accepted.map((checkout) => readOrder(urls, checkout)));
+    return orders.every((order) => order && FINAL.includes(order.status));
+  }, timeoutMs); // the checker reports what is still open
 }
 
 /** Everything the checker needs, read from the services; what cannot be read stays undefined. */
 export async function gatherEvidence(
-  system: CheckoutSystem,
+  urls: SystemUrls,
   run: Pick<Evidence, "accepted" | "healedAtMs" | "drainMs" | "replays"> & {
     stockOnSale: ReadonlyMap<string, number>;
   },
 ): Promise<Evidence> {
   const orders = new Map<string, OrderAtEnd | undefined>();
-  for (const checkout of run.accepted) orders.set(checkout.orderId, await readOrder(system, checkout));
+  for (const checkout of run.accepted) orders.set(checkout.orderId, await readOrder(urls, checkout));
   // The last notifications follow the final status by a hop; wait for them (bounded).
   const feeds = new Map<string, readonly string[] | undefined>();
-  await waitFor(
-    async () => {
-      for (const { orderId, customerId } of run.accepted) {
-        const kinds = await readFeed(system, customerId);
-        feeds.set(customerId, kinds);
-        const outcome = OUTCOME_KIND[orders.get(orderId)?.status ?? ""];
-        if (!kinds || (outcome && !kinds.includes(outcome))) return undefined;
-      }
-      return true;
-    },
-    { timeoutMs: 30_000, intervalMs: 500, description: "every customer to be told their order's outcome" },
-  ).catch(() => undefined);
-  const ledger = await http<Ledger>("GET", `${system.urls.bank}/v1/ledger`).catch(() => undefined);
+  await pollUntil(async () => {
+    for (const { orderId, customerId } of run.accepted) {
+      const kinds = await readFeed(urls, customerId);
+      feeds.set(customerId, kinds);
+      const outcome = OUTCOME_KIND[orders.get(orderId)?.status ?? ""];
+      if (!kinds || (outcome && !kinds.includes(outcome))) return false;
+    }
+    return true;
+  }, 30_000);
+  const ledger = await http<Ledger>("GET", `${urls.bank}/v1/ledger`).catch(() => undefined);
   const stock = await Promise.all(
     [...run.stockOnSale].map(async ([sku, initial]) => {
-      const product = await http<{ available: number }>("GET", `${system.urls.inventory}/v1/products/${sku}`);
+      const product = await http<{ available: number }>("GET", `${urls.inventory}/v1/products/${sku}`);
       return product.body ? { sku, initial, available: product.body.available } : undefined;
     }),
   ).catch(() => undefined);
@@ -77,7 +70,7 @@ export async function gatherEvidence(
     run.accepted.slice(0, 10).map(async ({ orderId }, index) => {
       const stranger = run.accepted[(index + 1) % run.accepted.length]!.customerId;
       return (
-        await http("GET", `${system.urls.order}/v1/orders/${orderId}`, undefined, {
+        await http("GET", `${urls.order}/v1/orders/${orderId}`, undefined, {
           "x-customer-id": stranger,
         })
       ).status;
@@ -91,4 +84,14 @@ export async function gatherEvidence(
     isolationProbes: run.accepted.length > 1 ? isolationProbes : [],
     feeds,
   };
+}
+
+/** Polls every half second until `done` or `timeoutMs`; says whether it got there. */
+async function pollUntil(done: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await done().catch(() => false)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
