@@ -34,14 +34,6 @@ export interface CampaignResult {
   verdicts: InvariantVerdict[];
 }
 
-const NO_FAULTS = {
-  latencyMs: 0,
-  errorRate: 0,
-  outage: false,
-  capacity: null,
-  lostResponseRate: 0,
-  declineRate: 0,
-};
 const HOT_STOCK = 8;
 const NORMAL_STOCK = 500;
 
@@ -142,8 +134,8 @@ async function play(schedule: readonly ScheduledFault[], started: number, option
   ]);
 }
 
-const setBank = (urls: SystemUrls, faults: BankFaults) =>
-  http("PUT", `${urls.bank}/v1/faults`, { ...NO_FAULTS, ...faults });
+// The simulator's PUT replaces every setting: omitted faults are off.
+const setBank = (urls: SystemUrls, faults: BankFaults) => http("PUT", `${urls.bank}/v1/faults`, faults);
 
 async function product(urls: SystemUrls, stock: number): Promise<string> {
   const sku = `chaos-${randomUUID().slice(0, 8)}`;
