@@ -58,13 +58,26 @@ export async function gatherEvidence(
     }
     return true;
   }, 30_000);
-  const ledger = await http<Ledger>("GET", `${urls.bank}/v1/ledger`).catch(() => undefined);
-  const stock = await Promise.all(
-    [...run.stockOnSale].map(async ([sku, initial]) => {
-      const product = await http<{ available: number }>("GET", `${urls.inventory}/v1/products/${sku}`);
-      return product.body ? { sku, initial, available: product.body.available } : undefined;
-    }),
-  ).catch(() => undefined);
+  // A service killed late in the campaign may still be starting: read until it answers (bounded).
+  let ledger: Ledger | undefined;
+  await pollUntil(async () => {
+    const answer = await http<Ledger>("GET", `${urls.bank}/v1/ledger`);
+    ledger = answer.status === 200 ? answer.body : undefined;
+    return ledger !== undefined;
+  }, 60_000);
+  let stock: Evidence["stock"];
+  await pollUntil(async () => {
+    const readings = await Promise.all(
+      [...run.stockOnSale].map(async ([sku, initial]) => {
+        const product = await http<{ available: number }>("GET", `${urls.inventory}/v1/products/${sku}`);
+        return product.status === 200 && product.body
+          ? { sku, initial, available: product.body.available }
+          : undefined;
+      }),
+    );
+    stock = readings.every((reading) => reading) ? (readings as NonNullable<Evidence["stock"]>) : undefined;
+    return stock !== undefined;
+  }, 60_000);
   // I6: each order read as the next customer.
   const isolationProbes = await Promise.all(
     run.accepted.slice(0, 10).map(async ({ orderId }, index) => {
@@ -79,8 +92,8 @@ export async function gatherEvidence(
   return {
     ...run,
     orders,
-    ledger: ledger?.status === 200 ? ledger.body : undefined,
-    stock: stock?.every((reading) => reading) ? (stock as Evidence["stock"]) : undefined,
+    ...(ledger ? { ledger } : {}),
+    ...(stock ? { stock } : {}),
     isolationProbes: run.accepted.length > 1 ? isolationProbes : [],
     feeds,
   };
