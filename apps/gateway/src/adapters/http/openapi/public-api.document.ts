@@ -1,4 +1,4 @@
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from "zod-openapi";
+import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import { z } from "zod";
 import {
   addItemBody,
@@ -18,52 +18,14 @@ import {
   OrderPage,
   OrderStatusEvent,
   OrderView,
-  Problem,
   ProductView,
   StatusView,
 } from "../public-views";
+import { common, eventStream, json, problem, signedIn } from "./openapi-responses";
 
 // The routes of shared/API.md with the very schemas the controllers parse and
 // answer with. openapi-routes.unit.spec.ts keeps this list and the controllers'
 // routes equal; openapi-contract.unit.spec.ts keeps it and API.md equal.
-
-const requestIdHeader = z.object({
-  "x-request-id": z.string().meta({ description: "The client's X-Request-Id, or one the gateway made up." }),
-});
-
-const json = (description: string, schema: z.ZodType): ZodOpenApiResponseObject => ({
-  description,
-  headers: requestIdHeader,
-  content: { "application/json": { schema } },
-});
-
-const problem = (description: string, retryAfter = false): ZodOpenApiResponseObject => ({
-  description,
-  headers: retryAfter
-    ? requestIdHeader.extend({
-        "retry-after": z.string().meta({ description: "Seconds to wait before trying again." }),
-      })
-    : requestIdHeader,
-  content: { "application/problem+json": { schema: Problem } },
-});
-
-/** OpenAPI 3.1 cannot describe a stream's items, so the schema given is that of one event's JSON `data`. */
-const eventStream = (description: string, event: z.ZodType): ZodOpenApiResponseObject => ({
-  description,
-  headers: requestIdHeader,
-  content: { "text/event-stream": { schema: event } },
-});
-
-/** Answers any route may give, besides its own. */
-const common = {
-  "400": problem("Invalid input: `errors[]` names each field."),
-  "429": problem("This customer (or client) is over its rate limit.", true),
-  "502": problem(
-    "A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice.",
-  ),
-  "503": problem("The gateway or a service behind it is overloaded or down.", true),
-};
-const signedIn = { ...common, "401": problem("No valid bearer token.") };
 
 const bearer = [{ bearer: [] }];
 const skuPath = z.object({ sku: z.string().min(1).max(64) });
