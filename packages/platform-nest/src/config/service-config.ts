@@ -29,6 +29,15 @@ export const serviceConfigSchema = z.object({
   DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** PostgreSQL closes a session left idle inside a transaction this long (idle_in_transaction_session_timeout); 0: the server's own setting. */
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  /** The most connections the service holds to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
+  /**
+   * A pooled connection left unused this long is closed; 0 keeps them open. A
+   * new connection costs a backend process, authentication and preparing
+   * every statement again, so the default (HikariCP's) keeps connections for
+   * as long as traffic comes and goes within minutes.
+   */
+  DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
   KAFKA_BROKERS: commaSeparated.describe("comma-separated host:port list"),
   KAFKA_CLIENT_ID: z.string().optional(),
   ...kafkaConnectionSettings,
