@@ -81,6 +81,9 @@ describe("outbox relay", () => {
     expect(report.expected).toBe(expected);
     expect(report.lost).toBe(0);
     expect(report.reordered).toBe(0);
+    // Nothing failed, so nothing may be published twice: a relay taking over a
+    // slot must not take rows its previous holder already published.
+    expect(report.duplicated).toBe(0);
     const [{ left }] = await dataSource.query(`SELECT count(*)::int AS left FROM es_outbox`);
     expect(left).toBe(0);
   });

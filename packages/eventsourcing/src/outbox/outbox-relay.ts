@@ -45,30 +45,33 @@ interface OutboxRow {
 // Namespace of the advisory locks (first key), so they cannot clash with others.
 const LOCK_NAMESPACE = 0x6f757462; // "outb"
 
-// Claims the slots of the oldest pending rows that no other relay holds. The
-// transaction-scoped locks end with the transaction, so a crashed relay's slots
-// free themselves.
-const CLAIM = `
-  WITH pending AS (
-    SELECT DISTINCT slot FROM (SELECT slot FROM es_outbox ORDER BY id LIMIT $2) oldest
+// Claims the slots of the oldest pending rows that no other relay holds, and
+// takes (deletes) their oldest rows, in one round trip; a failed publish rolls
+// the delete back. The transaction-scoped locks end with the transaction, so a
+// crashed relay's slots free themselves.
+//
+// The statement's snapshot may predate the commit of the relay that held a
+// slot before: it then still sees rows that relay deleted and published. Such
+// a row is not taken twice: in READ COMMITTED a DELETE skips a row whose
+// deleter committed after the snapshot, so RETURNING gives only rows nobody
+// took. A row committed after the snapshot waits for the next round; its
+// key's earlier rows committed before it, so per-key order holds.
+const CLAIM_AND_TAKE = `
+  WITH claimed AS MATERIALIZED (
+    SELECT slot FROM (
+      SELECT DISTINCT slot FROM (SELECT slot FROM es_outbox ORDER BY id LIMIT $2) oldest
+    ) pending
+    WHERE pg_try_advisory_xact_lock($1, slot) LIMIT $3
   )
-  SELECT slot FROM pending WHERE pg_try_advisory_xact_lock($1, slot) LIMIT $3`;
-
-// Taken in a statement of its own, AFTER the locks are held: its snapshot then
-// includes the deletes of the relay that held a slot before. Reading in the
-// claiming statement would use a snapshot from before that relay committed
-// and publish its rows a second time. The rows are deleted as they are read
-// (one round trip); a failed publish rolls the delete back.
-const TAKE = `
   DELETE FROM es_outbox WHERE id IN (
-    SELECT id FROM es_outbox WHERE slot = ANY($1::smallint[]) ORDER BY id LIMIT $2
+    SELECT id FROM es_outbox WHERE slot IN (SELECT slot FROM claimed) ORDER BY id LIMIT $2
   ) RETURNING id, topic, message_key, value, headers`;
 
 /**
  * Publishes outbox rows to Kafka. Each round, inside one transaction, it claims
- * free slots with transaction-scoped advisory locks, takes (deletes) their
- * oldest rows, publishes them in id order (acks=all, idempotent producer) and
- * commits.
+ * free slots with transaction-scoped advisory locks and takes (deletes) their
+ * oldest rows in one statement, publishes them in id order (acks=all,
+ * idempotent producer) and commits: three round trips to PostgreSQL.
  *
  * - No row is skipped: the relay reads every row still present, not "rows after
  *   a checkpoint", so a row that commits late is simply picked up next round.
@@ -120,19 +123,11 @@ export class OutboxRelay {
     const client = await pgPoolOf(this.dataSource).connect();
     try {
       await client.query("BEGIN");
-      const claimed = await client.query<{ slot: number }>({
-        name: "es_outbox_claim",
-        text: CLAIM,
+      const { rows } = await client.query<OutboxRow>({
+        name: "es_outbox_claim_and_take",
+        text: CLAIM_AND_TAKE,
         values: [LOCK_NAMESPACE, this.options.batchSize, this.options.slotsPerClaim],
       });
-      const slots = claimed.rows.map((row) => row.slot);
-      const { rows } = slots.length
-        ? await client.query<OutboxRow>({
-            name: "es_outbox_take",
-            text: TAKE,
-            values: [slots, this.options.batchSize],
-          })
-        : { rows: [] as OutboxRow[] };
       if (rows.length > 0) {
         // RETURNING keeps no order: the write order is the id order.
         rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
