@@ -1,5 +1,5 @@
 import { testContext } from "@peakshop/testing";
-import type { DataSource, EntityManager } from "typeorm";
+import { DataSource, type EntityManager } from "typeorm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConcurrencyError, handleCommand, PostgresEventStore } from "../src/index";
 import { counter, counterCodec } from "./support/counter.decider";
@@ -127,15 +127,21 @@ describe("PostgreSQL event store", () => {
       `SELECT version, state FROM es_snapshots WHERE stream_id = 'counter-3'`,
     );
     expect(snapshot).toEqual({ version: 20, state: { total: 40 } });
-    const result = await handleCommand(
-      dataSource,
-      counter,
-      "counter-3",
-      { type: "Increment", by: 2 },
-      { ...counterCodec, snapshots },
-    );
-    expect(result.state.total).toBe(52);
-    expect(result.version).toBe(26);
+    // Another process: it has no cached state, so it loads from the snapshot.
+    const elsewhere = await new DataSource(dataSource.options).initialize();
+    try {
+      const result = await handleCommand(
+        elsewhere,
+        counter,
+        "counter-3",
+        { type: "Increment", by: 2 },
+        { ...counterCodec, snapshots },
+      );
+      expect(result.state.total).toBe(52);
+      expect(result.version).toBe(26);
+    } finally {
+      await elsewhere.destroy();
+    }
   });
 
   it("writes outbox messages in the same transaction as the events, or not at all", async () => {

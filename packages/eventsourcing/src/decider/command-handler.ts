@@ -5,10 +5,11 @@ import {
   type OutboxMessage,
   type RecordedEvent,
 } from "../store/event-store";
-import { afterCommit, runAll } from "../store/after-commit";
+import { afterCommit, afterCommitIfTracked, runAll } from "../store/after-commit";
 import { PostgresEventStore } from "../store/postgres-event-store";
 import { crossesSnapshotPoint, loadSnapshot, saveSnapshot, type SnapshotPolicy } from "../store/snapshots";
 import { fold, type Decider } from "./decider";
+import { streamStateCacheOf, writtenIn, type CachedState, type StreamStateCache } from "./stream-state-cache";
 
 /** What a command appended: the new events, the state after them, and the stream's versions. */
 export interface CommandResult<Event, State> {
@@ -50,6 +51,9 @@ export interface CommandHandlerOptions<Event, State> {
  * Load stream -> decide -> append with the expected version (+ outbox); on a
  * concurrency conflict, reload and decide again, a bounded number of times.
  * Domain errors from `decide` propagate unchanged.
+ *
+ * The state comes from the stream's last committed state in this process when
+ * there is one (see StreamStateCache), else from the store.
  */
 export async function handleCommand<Command, Event, State>(
   dataSource: DataSource,
@@ -59,11 +63,17 @@ export async function handleCommand<Command, Event, State>(
   options: CommandHandlerOptions<Event, State>,
 ): Promise<CommandResult<Event, State>> {
   const store = new PostgresEventStore(dataSource);
+  const cache = streamStateCacheOf<State>(dataSource, decider);
   const run = (manager?: EntityManager) =>
-    decideAndAppend(dataSource, store, decider, streamId, command, options, manager);
+    decideAndAppend(dataSource, store, cache, decider, streamId, command, options, manager);
   const committed = options.afterCommit;
+  const remember = (result: CommandResult<Event, State>) =>
+    cache.set(streamId, { state: result.state, version: result.version });
   if (options.manager) {
     const result = await run(options.manager);
+    writtenIn<State>(options.manager).set(streamId, { state: result.state, version: result.version });
+    // Shared only once committed: a cached state must never be ahead of the store.
+    afterCommitIfTracked(options.manager, () => remember(result));
     if (committed && result.events.length > 0) afterCommit(options.manager, () => committed(result));
     return result;
   }
@@ -74,6 +84,7 @@ export async function handleCommand<Command, Event, State>(
       // append's expected version catches any writer in between) and the append
       // is one atomic statement.
       const result = options.afterAppend ? await dataSource.transaction(run) : await run();
+      remember(result);
       if (committed && result.events.length > 0) runAll([() => committed(result)]);
       return result;
     } catch (error) {
@@ -85,6 +96,7 @@ export async function handleCommand<Command, Event, State>(
 async function decideAndAppend<Command, Event, State>(
   dataSource: DataSource,
   store: PostgresEventStore,
+  cache: StreamStateCache<State>,
   decider: Decider<Command, Event, State>,
   streamId: string,
   command: Command,
@@ -92,25 +104,46 @@ async function decideAndAppend<Command, Event, State>(
   manager: EntityManager | undefined,
 ): Promise<CommandResult<Event, State>> {
   const reader = manager ?? dataSource.manager;
-  const snapshot = options.snapshots ? await loadSnapshot(reader, streamId, options.snapshots) : undefined;
-  const stream = await store.readStream(streamId, (snapshot?.version ?? 0) + 1, manager);
-  const state = fold(decider, snapshot?.state ?? decider.initialState, stream.events.map(options.fromStored));
-  const events = decider.decide(command, state);
+  const read = async (): Promise<CachedState<State>> => {
+    const snapshot = options.snapshots ? await loadSnapshot(reader, streamId, options.snapshots) : undefined;
+    const stream = await store.readStream(streamId, (snapshot?.version ?? 0) + 1, manager);
+    const state = fold(
+      decider,
+      snapshot?.state ?? decider.initialState,
+      stream.events.map(options.fromStored),
+    );
+    return { state, version: stream.version };
+  };
+  const cached = (manager && writtenIn<State>(manager).get(streamId)) || cache.get(streamId);
+  let base = cached ?? (await read());
+  let events = decider.decide(command, base.state);
+  // A decision to do nothing is not checked by an append, so it must not rest
+  // on a state that may be behind the store.
+  if (events.length === 0 && cached) {
+    base = await read();
+    events = decider.decide(command, base.state);
+  }
   if (events.length === 0)
-    return { events, state, version: stream.version, firstVersion: stream.version + 1 };
+    return { events, state: base.state, version: base.version, firstVersion: base.version + 1 };
   const result: CommandResult<Event, State> = {
     events,
-    state: fold(decider, state, events),
-    version: stream.version + events.length,
-    firstVersion: stream.version + 1,
+    state: fold(decider, base.state, events),
+    version: base.version + events.length,
+    firstVersion: base.version + 1,
   };
-  await store.append(streamId, stream.version, events.map(options.toStored), {
-    manager,
-    outbox: options.toOutbox?.(result, streamId),
-  });
+  try {
+    await store.append(streamId, base.version, events.map(options.toStored), {
+      manager,
+      outbox: options.toOutbox?.(result, streamId),
+    });
+  } catch (error) {
+    // Most likely a conflict: the next attempt reads the stream.
+    cache.delete(streamId);
+    throw error;
+  }
   if (manager && options.afterAppend) await options.afterAppend(manager, result);
   // A snapshot is a cache of committed events: taking it after the append is safe.
-  if (options.snapshots && crossesSnapshotPoint(stream.version, result.version, options.snapshots.every)) {
+  if (options.snapshots && crossesSnapshotPoint(base.version, result.version, options.snapshots.every)) {
     await saveSnapshot(reader, streamId, result.version, result.state, options.snapshots);
   }
   return result;
