@@ -61,19 +61,14 @@ export class NotificationRecorder {
       correlationId: source.correlationId,
       createdAt: now,
     }));
-    const inserted = await this.notifications.insertNew(manager, rows);
-    const stored = rows.filter((row) => inserted.has(row.id));
-    if (stored.length === 0) return [];
-    await this.notifications.insertDeliveries(
+    const { inserted, firstInApp } = await this.notifications.insertNew(
       manager,
-      stored.flatMap((row) => this.deliveriesOf(row)),
-    );
-    const firstInApp = await this.notifications.markNotified(
-      manager,
-      stored.map((row) => row.id),
-      "in-app",
+      rows,
+      rows.flatMap((row) => this.deliveriesOf(row)),
       now,
     );
+    const stored = rows.filter((row) => inserted.has(row.id));
+    if (stored.length === 0) return [];
     await enqueueOutbox(
       manager,
       stored

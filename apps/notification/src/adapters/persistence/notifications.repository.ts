@@ -38,16 +38,44 @@ export interface FeedItem {
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts the rows whose dedupe key is new; returns the ids of those inserted. */
-  async insertNew(manager: EntityManager, rows: NotificationRow[]): Promise<Set<string>> {
-    if (rows.length === 0) return new Set();
+  /**
+   * Inserts the notifications whose dedupe key is new, the deliveries of those
+   * only, and records the in-app channel as having told them (the feed entry is
+   * the in-app delivery): one statement, one round trip. Returns the ids
+   * inserted and, of those, the ones in-app had not told yet.
+   */
+  async insertNew(
+    manager: EntityManager,
+    rows: NotificationRow[],
+    deliveries: DeliveryRow[],
+    toldInAppAt: Date,
+  ): Promise<{ inserted: Set<string>; firstInApp: Set<string> }> {
+    if (rows.length === 0) return { inserted: new Set(), firstInApp: new Set() };
     const column = <K extends keyof NotificationRow>(key: K) => rows.map((row) => row[key]);
-    const inserted = await queryRows<{ id: string }>(
+    const [result] = await queryRows<{ inserted: string[] | null; told: string[] | null }>(
       manager,
-      `INSERT INTO notifications (id, customer_id, order_id, kind, message, subject, dedupe_key, source_event_id, correlation_id, created_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
+      `WITH inserted AS (
+         INSERT INTO notifications (id, customer_id, order_id, kind, message, subject, dedupe_key, source_event_id, correlation_id, created_at)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id
+       ),
+       deliveries AS (
+         INSERT INTO notification_deliveries (id, notification_id, channel, target, payload, next_attempt_at, created_at)
+         SELECT d.id, d.notification_id, d.channel, d.target, d.payload, d.created_at, d.created_at
+           FROM unnest($11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::jsonb[], $16::timestamptz[])
+             AS d (id, notification_id, channel, target, payload, created_at)
+           JOIN inserted ON inserted.id = d.notification_id
+         ON CONFLICT (notification_id, channel, target) DO NOTHING
+       ),
+       told AS (
+         INSERT INTO notified_channels (notification_id, channel, notified_at)
+         SELECT id, 'in-app', $17 FROM inserted
+         ON CONFLICT DO NOTHING
+         RETURNING notification_id
+       )
+       SELECT (SELECT array_agg(id::text) FROM inserted) AS inserted,
+              (SELECT array_agg(notification_id::text) FROM told) AS told`,
       [
         column("id"),
         column("customerId"),
@@ -59,28 +87,16 @@ export class NotificationsRepository {
         column("sourceEventId"),
         column("correlationId"),
         column("createdAt"),
+        deliveries.map((row) => row.id),
+        deliveries.map((row) => row.notificationId),
+        deliveries.map((row) => row.channel),
+        deliveries.map((row) => row.target),
+        deliveries.map((row) => JSON.stringify(row.payload)),
+        deliveries.map((row) => row.createdAt),
+        toldInAppAt,
       ],
     );
-    return new Set(inserted.map((row) => row.id));
-  }
-
-  async insertDeliveries(manager: EntityManager, rows: DeliveryRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await manager.query(
-      `INSERT INTO notification_deliveries (id, notification_id, channel, target, payload, next_attempt_at, created_at)
-       SELECT id, notification_id, channel, target, payload, created_at, created_at
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[])
-           AS d (id, notification_id, channel, target, payload, created_at)
-       ON CONFLICT (notification_id, channel, target) DO NOTHING`,
-      [
-        rows.map((row) => row.id),
-        rows.map((row) => row.notificationId),
-        rows.map((row) => row.channel),
-        rows.map((row) => row.target),
-        rows.map((row) => JSON.stringify(row.payload)),
-        rows.map((row) => row.createdAt),
-      ],
-    );
+    return { inserted: new Set(result?.inserted ?? []), firstInApp: new Set(result?.told ?? []) };
   }
 
   /** Records that a channel told the customers; returns the ids it had not yet (CustomerNotified goes out once per channel). */
