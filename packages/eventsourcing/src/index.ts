@@ -1,5 +1,6 @@
 export { fold, type Decider, type Workflow } from "./decider/decider";
 export { handleCommand, type CommandHandlerOptions, type CommandResult } from "./decider/command-handler";
+export { streamStateCacheOf, type CachedState } from "./decider/stream-state-cache";
 export {
   ConcurrencyError,
   type AppendOptions,

@@ -3,6 +3,7 @@ import {
   fold,
   handleCommand,
   PostgresEventStore,
+  streamStateCacheOf,
   type CommandResult,
   type OutboxMessage,
 } from "@peakshop/eventsourcing";
@@ -31,6 +32,16 @@ export class CartCommands {
       toOutbox,
       maxAttempts: 5,
     });
+  }
+
+  /**
+   * The cart as this process last committed it, else as stored. It may be
+   * behind another replica's write: good enough to choose what to price, since
+   * the decision itself runs on a state the append checks.
+   */
+  async loadRecent(customerId: string): Promise<CartState> {
+    const cached = streamStateCacheOf<CartState>(this.dataSource, cartDecider).get(cartStreamId(customerId));
+    return cached?.state ?? this.load(customerId);
   }
 
   /** The read side: carts are short, so the stream is folded on every read, no projection. */

@@ -34,7 +34,8 @@ export class CheckoutHandler {
     const { customerId, idempotencyKey, paymentToken } = request;
     const causation: Causation = { correlationId: request.requestId, causationId: request.requestId };
     for (let round = 1; ; round++) {
-      const cart = await this.carts.load(customerId);
+      // A later round follows prices that missed a line: read what is stored then.
+      const cart = round === 1 ? await this.carts.loadRecent(customerId) : await this.carts.load(customerId);
       try {
         const result = await this.carts.execute(
           customerId,
