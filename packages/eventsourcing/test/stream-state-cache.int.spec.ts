@@ -15,18 +15,24 @@ const ctx = testContext(inject("peakshopInfrastructure"));
 
 // A tab that can be closed only once something is on it: "close" decides
 // nothing on an empty tab, which is what a state behind the store could wrongly say.
-type TabCommand = { type: "Add"; amount: number } | { type: "Close" };
-type TabEvent = { type: "Added"; amount: number } | { type: "Closed" };
+type TabCommand = { type: "Add"; amount: number } | { type: "Refund"; amount: number } | { type: "Close" };
+type TabEvent = { type: "Added"; amount: number } | { type: "Refunded"; amount: number } | { type: "Closed" };
 type TabState = { total: number; closed: boolean };
 
 const tab: Decider<TabCommand, TabEvent, TabState> = {
   initialState: { total: 0, closed: false },
   decide: (command, state) => {
     if (command.type === "Add") return [{ type: "Added", amount: command.amount }];
+    if (command.type === "Refund") {
+      if (command.amount > state.total) throw new Error(`cannot refund ${command.amount} of ${state.total}`);
+      return [{ type: "Refunded", amount: command.amount }];
+    }
     return state.total > 0 && !state.closed ? [{ type: "Closed" }] : [];
   },
-  evolve: (state, event) =>
-    event.type === "Added" ? { ...state, total: state.total + event.amount } : { ...state, closed: true },
+  evolve: (state, event) => {
+    if (event.type === "Closed") return { ...state, closed: true };
+    return { ...state, total: state.total + (event.type === "Added" ? event.amount : -event.amount) };
+  },
 };
 
 const tabCodec = {
@@ -83,6 +89,16 @@ describe("stream state cache", () => {
     const closed = await run("tab-behind", { type: "Close" });
     expect(closed.events).toEqual([{ type: "Closed" }]);
     expect(closed.version).toBe(2);
+  });
+
+  it("takes a refusal on the stored stream, not on a state that may be behind it", async () => {
+    await run("tab-refused", { type: "Add", amount: 1 });
+    await store.append("tab-refused", 1, [tabCodec.toStored({ type: "Added", amount: 10 })]);
+    // The cache says 1 is on the tab, too little to refund 5; the store says 11.
+    const refunded = await run("tab-refused", { type: "Refund", amount: 5 });
+    expect(refunded.state.total).toBe(6);
+    expect(refunded.version).toBe(3);
+    await expect(run("tab-refused", { type: "Refund", amount: 7 })).rejects.toThrow(/cannot refund 7 of 6/);
   });
 
   it("keeps nothing of a transaction that rolled back", async () => {

@@ -34,8 +34,11 @@ export class CheckoutHandler {
     const { customerId, idempotencyKey, paymentToken } = request;
     const causation: Causation = { correlationId: request.requestId, causationId: request.requestId };
     for (let round = 1; ; round++) {
-      // A later round follows prices that missed a line: read what is stored then.
-      const cart = round === 1 ? await this.carts.loadRecent(customerId) : await this.carts.load(customerId);
+      // The first round prices the cart this process last wrote; it may be
+      // behind another replica's write, so any failure of that round, and
+      // prices that missed a line, are tried again on the stored cart.
+      const recent = round === 1;
+      const cart = recent ? await this.carts.loadRecent(customerId) : await this.carts.load(customerId);
       try {
         const result = await this.carts.execute(
           customerId,
@@ -54,7 +57,7 @@ export class CheckoutHandler {
         if (!checkout) throw new Error(`checkout ${idempotencyKey} of ${customerId} was not recorded`);
         return { orderId: checkout.orderId };
       } catch (error) {
-        const stale = error instanceof CartError && error.code === "price-missing";
+        const stale = recent || (error instanceof CartError && error.code === "price-missing");
         if (!stale || round >= PRICING_ROUNDS) throw error;
       }
     }

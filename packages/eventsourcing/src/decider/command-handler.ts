@@ -115,11 +115,13 @@ async function decideAndAppend<Command, Event, State>(
     return { state, version: stream.version };
   };
   const cached = (manager && writtenIn<State>(manager).get(streamId)) || cache.get(streamId);
-  let base = cached ?? (await read());
-  let events = decider.decide(command, base.state);
-  // A decision to do nothing is not checked by an append, so it must not rest
-  // on a state that may be behind the store.
-  if (events.length === 0 && cached) {
+  // Only a decision with events is checked, by the append's version. One to
+  // do nothing, or one refused (a domain error), must not rest on a state that
+  // may be behind the store: it is taken again on a fresh read.
+  let base = cached;
+  let events = cached ? decideOrNothing(decider, command, cached.state) : [];
+  if (!base || events.length === 0) {
+    if (cached) cache.delete(streamId);
     base = await read();
     events = decider.decide(command, base.state);
   }
@@ -147,4 +149,17 @@ async function decideAndAppend<Command, Event, State>(
     await saveSnapshot(reader, streamId, result.version, result.state, options.snapshots);
   }
   return result;
+}
+
+/** The decision, or none when the decider refuses the command. */
+function decideOrNothing<Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  state: State,
+): Event[] {
+  try {
+    return decider.decide(command, state);
+  } catch {
+    return [];
+  }
 }
