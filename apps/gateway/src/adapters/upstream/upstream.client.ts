@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from "@nestjs/common";
+import { Inject, Injectable, type OnApplicationShutdown } from "@nestjs/common";
 import { REQUEST_ID_HEADER, SERVICE_CONFIG } from "@peakshop/platform-nest";
 import { Agent, request } from "undici";
 import type { z } from "zod";
@@ -32,7 +32,7 @@ export interface UpstreamResponse {
  * call, on the path every checkout takes.
  */
 @Injectable()
-export class UpstreamClient implements OnModuleDestroy {
+export class UpstreamClient implements OnApplicationShutdown {
   private readonly baseUrls: Record<Service, string>;
   private readonly agent = new Agent({ keepAliveTimeout: 30_000 });
 
@@ -45,7 +45,8 @@ export class UpstreamClient implements OnModuleDestroy {
     };
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // After the HTTP server closed: requests still in flight keep their upstream.
+  async onApplicationShutdown(): Promise<void> {
     await this.agent.close();
   }
 
