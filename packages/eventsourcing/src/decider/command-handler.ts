@@ -67,13 +67,15 @@ export async function handleCommand<Command, Event, State>(
   const run = (manager?: EntityManager) =>
     decideAndAppend(dataSource, store, cache, decider, streamId, command, options, manager);
   const committed = options.afterCommit;
-  const remember = (result: CommandResult<Event, State>) =>
-    cache.set(streamId, { state: result.state, version: result.version });
+  const stateOf = (result: CommandResult<Event, State>): CachedState<State> => ({
+    state: result.state,
+    version: result.version,
+  });
   if (options.manager) {
     const result = await run(options.manager);
-    writtenIn<State>(options.manager).set(streamId, { state: result.state, version: result.version });
+    writtenIn<State>(options.manager).set(streamId, stateOf(result));
     // Shared only once committed: a cached state must never be ahead of the store.
-    afterCommitIfTracked(options.manager, () => remember(result));
+    afterCommitIfTracked(options.manager, () => cache.set(streamId, stateOf(result)));
     if (committed && result.events.length > 0) afterCommit(options.manager, () => committed(result));
     return result;
   }
@@ -84,7 +86,7 @@ export async function handleCommand<Command, Event, State>(
       // append's expected version catches any writer in between) and the append
       // is one atomic statement.
       const result = options.afterAppend ? await dataSource.transaction(run) : await run();
-      remember(result);
+      cache.set(streamId, stateOf(result));
       if (committed && result.events.length > 0) runAll([() => committed(result)]);
       return result;
     } catch (error) {

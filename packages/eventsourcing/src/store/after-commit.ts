@@ -35,11 +35,9 @@ export function afterCommit(manager: EntityManager, callback: Callback): void {
   callbacks.push(callback);
 }
 
-/** Like afterCommit, for optional work: false (and nothing queued) in a transaction that does not track its commit. */
-export function afterCommitIfTracked(manager: EntityManager, callback: Callback): boolean {
-  const callbacks = waiting.get(manager);
-  callbacks?.push(callback);
-  return callbacks !== undefined;
+/** Like afterCommit, for optional work: nothing is queued in a transaction that does not track its commit. */
+export function afterCommitIfTracked(manager: EntityManager, callback: Callback): void {
+  waiting.get(manager)?.push(callback);
 }
 
 /** Runs callbacks of work already committed: one that throws cannot undo it, so it is only logged. */
