@@ -1,5 +1,5 @@
 import { testContext } from "@peakshop/testing";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import {
   handleCommand,
@@ -43,8 +43,9 @@ const tabCodec = {
 describe("stream state cache", () => {
   let dataSource: DataSource;
   let store: PostgresEventStore;
-  const run = (streamId: string, command: TabCommand) =>
-    handleCommand(dataSource, tab, streamId, command, tabCodec);
+  // Inside the caller's transaction when given its manager, as a consumer runs it.
+  const run = (streamId: string, command: TabCommand, manager?: EntityManager) =>
+    handleCommand(dataSource, tab, streamId, command, { ...tabCodec, manager });
 
   beforeAll(async () => {
     dataSource = await eventStoreDatabase(ctx, 5);
@@ -105,13 +106,7 @@ describe("stream state cache", () => {
     await run("tab-rollback", { type: "Add", amount: 1 });
     await expect(
       transactionWithAfterCommit(dataSource, async (manager) => {
-        await handleCommand(
-          dataSource,
-          tab,
-          "tab-rollback",
-          { type: "Add", amount: 50 },
-          { ...tabCodec, manager },
-        );
+        await run("tab-rollback", { type: "Add", amount: 50 }, manager);
         throw new Error("the transaction fails after the command");
       }),
     ).rejects.toThrow(/fails after/);
@@ -126,8 +121,7 @@ describe("stream state cache", () => {
   it("runs several commands on one stream in one transaction, each on the state the one before wrote", async () => {
     await run("tab-batch", { type: "Add", amount: 1 });
     await transactionWithAfterCommit(dataSource, async (manager) => {
-      for (const amount of [2, 3, 4])
-        await handleCommand(dataSource, tab, "tab-batch", { type: "Add", amount }, { ...tabCodec, manager });
+      for (const amount of [2, 3, 4]) await run("tab-batch", { type: "Add", amount }, manager);
     });
     const closed = await run("tab-batch", { type: "Close" });
     expect(closed.state).toEqual({ total: 10, closed: true });
