@@ -14,7 +14,7 @@ const onPartition = (partition: number, message: IncomingMessage): IncomingMessa
   partition,
 });
 
-describe("batches that arrive together share inbox transactions", () => {
+describe("batches that arrive together share one inbox transaction", () => {
   let dataSource: DataSource;
   let kafka: KafkajsAdapter;
   let effects: Awaited<ReturnType<typeof paymentEffects>>;
@@ -52,37 +52,27 @@ describe("batches that arrive together share inbox transactions", () => {
   const batchOf = (topic: string, partition: number, ids: string[]) =>
     ids.map((id, offset) => onPartition(partition, messageOf(topic, offset, id, amountOf(id, 1))));
 
-  it("deals the partitions of one fetch over the parallel transactions, each message once", async () => {
+  it("commits the partitions of one fetch once, each message once", async () => {
     const topic = ctx.uniqueName("shared");
-    const reliable = new ReliableConsumer(dataSource, kafka, {
-      consumer: ctx.uniqueName("group"),
-      parallelTransactions: 2,
-    });
-    const ids = ["s-1", "s-2", "s-3", "s-4", "s-5"];
+    const reliable = new ReliableConsumer(dataSource, kafka, { consumer: ctx.uniqueName("group") });
     const batches = [
       batchOf(topic, 0, ["s-1", "s-2"]),
       batchOf(topic, 1, ["s-3"]),
       batchOf(topic, 2, ["s-4"]),
-      batchOf(topic, 3, ["s-5"]),
     ];
 
     const outcomes = await Promise.all(
       batches.map((batch) => reliable.processBatch(batch, everyMessage(recordTransaction))),
     );
 
-    expect(outcomes).toEqual([["handled", "handled"], ["handled"], ["handled"], ["handled"]]);
-    expect(await transactionsOf(ids)).toBe(2);
-    // A batch is never split: its messages commit together.
-    expect(await transactionsOf(["s-1", "s-2"])).toBe(1);
-    for (const id of ids) expect(await effects.effectsOf(id)).toBe(1);
+    expect(outcomes).toEqual([["handled", "handled"], ["handled"], ["handled"]]);
+    expect(await transactionsOf(["s-1", "s-2", "s-3", "s-4"])).toBe(1);
+    for (const id of ["s-1", "s-2", "s-3", "s-4"]) expect(await effects.effectsOf(id)).toBe(1);
   });
 
-  it("gathers the batches that arrive while every transaction is busy into the next one", async () => {
+  it("gathers the batches that arrive while a transaction runs into the next one", async () => {
     const topic = ctx.uniqueName("next");
-    const reliable = new ReliableConsumer(dataSource, kafka, {
-      consumer: ctx.uniqueName("group"),
-      parallelTransactions: 1,
-    });
+    const reliable = new ReliableConsumer(dataSource, kafka, { consumer: ctx.uniqueName("group") });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let started!: () => void;
@@ -114,7 +104,6 @@ describe("batches that arrive together share inbox transactions", () => {
       consumer: group,
       maxAttempts: 2,
       initialBackoffMs: 5,
-      parallelTransactions: 1,
     });
     const poisoned = [
       onPartition(1, messageOf(topic, 0, "q-2", amountOf("q-2", 1))),

@@ -14,8 +14,6 @@ export interface ReliableConsumerOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   clock?: () => Date;
-  /** Inbox transactions at once; batches beyond them share one (see SharedInboxTransactions). */
-  parallelTransactions?: number;
   /** Each message as it arrives, before it is handled (lets metrics start a topic's series). */
   onReceived?: (message: IncomingMessage) => void;
   /** After the message was published to the dead-letter topic. */
@@ -77,15 +75,10 @@ export class ReliableConsumer {
       maxAttempts: 5,
       initialBackoffMs: 100,
       maxBackoffMs: 2_000,
-      parallelTransactions: 4,
       clock: () => new Date(),
       ...options,
     };
-    this.shared = new SharedInboxTransactions(
-      dataSource,
-      this.settings.consumer,
-      this.settings.parallelTransactions,
-    );
+    this.shared = new SharedInboxTransactions(dataSource, this.settings.consumer);
   }
 
   /** Handles one message: see processBatch for several. */

@@ -23,62 +23,46 @@ interface Waiting extends InboxWork {
 }
 
 /**
- * Group commit for one consumer's inbox. Kafka hands the partitions of one
- * fetch to concurrent batch handlers; at tens of sagas per second each holds
- * one message, so a transaction per batch meant a transaction per message.
- * Here at most `parallel` transactions run at once; batches that arrive
- * together (in one turn of the event loop, or while every transaction is
- * busy) are dealt out over the free ones, so one BEGIN, one inbox insert and
- * one COMMIT serve several partitions. Partitions are independent, so the
- * order of batches within a transaction does not matter; each batch's own
- * messages keep theirs.
+ * Group commit for one consumer's inbox: batches submitted while a transaction
+ * runs (or in the same turn of the event loop) are handled together in the
+ * next one, so one BEGIN, one inbox insert and one COMMIT serve every
+ * partition of a fetch. Kafka hands the partitions of one fetch to concurrent
+ * batch handlers; at tens of sagas per second each holds one message, so a
+ * transaction per batch meant a transaction per message. Partitions are
+ * independent, so the order in which batches run within the transaction does
+ * not matter; each batch's own messages keep theirs.
  *
- * Why not one transaction for everything: its statements run one after
- * another on one connection, and measured at saturation that wait, not the
- * commits saved, set the pace (completed sagas/s fell by a quarter).
+ * One transaction at a time per consumer: under load the next one simply
+ * gathers more (its size follows the load), and idle there is no wait beyond
+ * the current turn.
  */
 export class SharedInboxTransactions {
   private waiting: Waiting[] = [];
-  private running = 0;
-  private scheduled = false;
+  private running = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly consumer: string,
-    private readonly parallel = 4,
   ) {}
 
   /** Handles the batch once per message (see handleAllOnce); rejects with SharedTransactionFailed. */
   run(work: InboxWork): Promise<InboxOutcome[]> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ ...work, resolve, reject });
-      this.schedule();
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.running >= this.parallel || this.waiting.length === 0) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.startTransactions();
-    });
-  }
-
-  private startTransactions(): void {
-    const free = this.parallel - this.running;
-    const groups = Math.min(free, this.waiting.length);
-    if (groups <= 0) return;
-    const dealt: Waiting[][] = Array.from({ length: groups }, () => []);
-    this.waiting.forEach((batch, at) => dealt[at % groups]!.push(batch));
-    this.waiting = [];
-    for (const batches of dealt) {
-      this.running++;
-      void this.runTogether(batches).finally(() => {
-        this.running--;
-        this.schedule();
-      });
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batches = this.waiting;
+      this.waiting = [];
+      await this.runTogether(batches);
     }
+    this.running = false;
   }
 
   private async runTogether(batches: readonly Waiting[]): Promise<void> {
