@@ -4,7 +4,6 @@ import { handleAllOnce, handleOnce, type InboxOutcome } from "../inbox/inbox";
 import { toDeadLetter } from "./dead-letter";
 import { classifyFailure } from "./failure-kinds";
 import { messageIdOf, type IncomingMessage } from "./incoming-message";
-import { SharedInboxTransactions, SharedTransactionFailed, type InboxWork } from "./shared-transaction";
 
 export interface ReliableConsumerOptions {
   /** Consumer name: the inbox scope and the dead-letter topic's prefix. */
@@ -52,19 +51,15 @@ type Selected<Input> =
  * the error and its origin, so one poison message cannot stall its partition.
  * Failures of our own infrastructure are rethrown instead (see classifyFailure).
  *
- * Messages come in batches (one partition's, in order), and the batches that
- * arrive together, from every partition and topic of a fetch, share one
- * transaction (one inbox insert, one commit; see SharedInboxTransactions).
- * Messages the service does not act on (see MessageHandler.select) take no
- * transaction at all. If the shared transaction fails, each batch is handled
- * again on its own, and if that fails too its messages one by one, so only
- * the failing message is retried and dead-lettered, exactly as if it had come
- * alone.
+ * Under load messages come in batches, handled in one transaction (one inbox
+ * insert, one commit); messages the service does not act on (see
+ * MessageHandler.select) take no transaction at all. If any message of a batch fails, the batch is rolled
+ * back and its messages are handled one by one, so only the failing one is
+ * retried and dead-lettered, exactly as if it had come alone.
  */
 export class ReliableConsumer {
   private readonly settings: Required<Omit<ReliableConsumerOptions, "onReceived" | "onDeadLetter">> &
     ReliableConsumerOptions;
-  private readonly shared: SharedInboxTransactions;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -78,7 +73,6 @@ export class ReliableConsumer {
       clock: () => new Date(),
       ...options,
     };
-    this.shared = new SharedInboxTransactions(dataSource, this.settings.consumer);
   }
 
   /** Handles one message: see processBatch for several. */
@@ -104,41 +98,21 @@ export class ReliableConsumer {
       }
     }
     const clean = selected.every((item) => "input" in item);
-    const handled = clean && selected.length > 0 ? await this.processTogether(selected, handler) : undefined;
-    if (handled) {
-      handled.forEach((outcome, at) => (outcomes[selected[at]!.index] = outcome));
-      return outcomes;
+    if (clean && selected.length > 1) {
+      try {
+        const ids = selected.map((item) => messageIdOf(item.message));
+        const handled = await handleAllOnce(this.dataSource, this.settings.consumer, ids, (at, manager) => {
+          const item = selected[at] as { message: IncomingMessage; input: Input };
+          return handler.handle(item.input, manager, item.message);
+        });
+        handled.forEach((outcome, at) => (outcomes[selected[at]!.index] = outcome));
+        return outcomes;
+      } catch (error) {
+        if (classifyFailure(error) === "infrastructure") throw error;
+      }
     }
     for (const item of selected) outcomes[item.index] = await this.processAlone(item, handler);
     return outcomes;
-  }
-
-  /** The batch in a shared transaction, else in one of its own; undefined when neither committed. */
-  private async processTogether<Input>(
-    selected: readonly Selected<Input>[],
-    handler: MessageHandler<Input>,
-  ): Promise<InboxOutcome[] | undefined> {
-    const work: InboxWork = {
-      messageIds: selected.map((item) => messageIdOf(item.message)),
-      effect: (at, manager) => {
-        const item = selected[at] as { message: IncomingMessage; input: Input };
-        return handler.handle(item.input, manager, item.message);
-      },
-    };
-    try {
-      return await this.shared.run(work);
-    } catch (failure) {
-      const error = failure instanceof SharedTransactionFailed ? failure.cause : failure;
-      if (classifyFailure(error) === "infrastructure") throw error;
-      // Alone in it: the batch already failed on its own.
-      if (!(failure instanceof SharedTransactionFailed && failure.shared)) return undefined;
-    }
-    try {
-      return await handleAllOnce(this.dataSource, this.settings.consumer, work.messageIds, work.effect);
-    } catch (error) {
-      if (classifyFailure(error) === "infrastructure") throw error;
-      return undefined;
-    }
   }
 
   private async processAlone<Input>(

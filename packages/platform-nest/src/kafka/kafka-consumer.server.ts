@@ -95,10 +95,8 @@ export function kafkaConsumerServer(settings: KafkaConsumerSettings): KafkaConsu
     consumer: { groupId: settings.groupId, allowAutoTopicCreation: false },
     subscribe: { fromBeginning: true },
     run: {
-      // Partitions are independent (order is per key), so a fetch's batches
-      // are handed on together; the reliable consumer commits those that
-      // arrive together in one transaction, so more at once means fewer commits.
-      partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently ?? 16,
+      // Partitions are independent (order is per key), so handle several at once.
+      partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently ?? 4,
       // Offsets of handled batches are committed at most this often (see the
       // kafkajs patch), on rebalance and at stop: a crash redelivers at most
       // this much, which the inboxes answer as duplicates.
