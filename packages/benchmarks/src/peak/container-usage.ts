@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
+import { dockerEngineUsage } from "./docker-engine-usage";
 
 const run = promisify(execFile);
 
@@ -50,14 +51,19 @@ export class ContainerUsageReader {
     }
   }
 
+  /** The containers, then the Docker engine's own share (see dockerEngineUsage) where readable. */
   async read(): Promise<ContainerUsage[]> {
-    return Promise.all(
-      this.containers.map(async (container) => ({
-        name: container.name,
-        cpuSeconds: await cpuSecondsOf(container).catch(() => Number.NaN),
-        memoryBytes: await memoryOf(container).catch(() => Number.NaN),
-      })),
-    );
+    const [containers, engine] = await Promise.all([
+      Promise.all(
+        this.containers.map(async (container) => ({
+          name: container.name,
+          cpuSeconds: await cpuSecondsOf(container).catch(() => Number.NaN),
+          memoryBytes: await memoryOf(container).catch(() => Number.NaN),
+        })),
+      ),
+      dockerEngineUsage(),
+    ]);
+    return engine ? [...containers, engine] : containers;
   }
 }
 

@@ -122,7 +122,7 @@ function holdSection(result: PeakBenchmarkResult, hold: NonNullable<PeakBenchmar
     "",
     `${hold.sagas} sagas; completed ${num(hold.phase.completedPerSecond)}/s in steady state; all finished ${(hold.drainedAfterMs / 1000).toFixed(1)} s after the last arrival. Checkout to final p50 ${ms(quantile(hold.checkoutToFinalMs, 0.5))}, p99 ${ms(quantile(hold.checkoutToFinalMs, 0.99))}, max ${ms(Math.max(...hold.checkoutToFinalMs))}.`,
     "",
-    `Per saga: ${perSaga(hold.cost.kafkaMessages)} Kafka messages, ${perSaga(hold.cost.postgresCommits)} PostgreSQL commits, ${((totalCpu * 1000) / hold.sagas).toFixed(1)} ms of CPU in all (${result.perContainer ? "per container, from cgroups" : "per service process"}).`,
+    `Per saga: ${perSaga(hold.cost.kafkaMessages)} Kafka messages, ${perSaga(hold.cost.postgresCommits)} PostgreSQL commits, ${((totalCpu * 1000) / hold.sagas).toFixed(1)} ms of CPU in all (${result.perContainer ? "per container from cgroups; the Docker engine (health checks' docker exec) from /proc" : "per service process"}).`,
     "",
     "| where | CPU ms per saga | share | memory at the end | peak RSS (process) |",
     "| --- | --- | --- | --- | --- |",
