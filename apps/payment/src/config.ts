@@ -24,7 +24,13 @@ export const paymentConfigSchema = serviceConfigSchema.extend({
   /** First retry delay; doubles per failed attempt up to RETRY_MAX_DELAY_MS, with jitter. */
   RETRY_BASE_DELAY_MS: z.coerce.number().int().positive().default(250),
   RETRY_MAX_DELAY_MS: z.coerce.number().int().positive().default(5_000),
-  ATTEMPT_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(100),
+  /**
+   * Longest idle pause of the attempts worker. It sleeps until the schedule's
+   * next due row and is woken by this process's own scheduling, so this only
+   * bounds how late it sees work scheduled elsewhere (another replica's lease
+   * running out). At 100 ms it polled ten times a second while idle.
+   */
+  ATTEMPT_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   /** A claimed attempt not finished within this comes due again (e.g. after a crash). */
   ATTEMPT_LEASE_MS: z.coerce.number().int().positive().default(15_000),
 });

@@ -20,4 +20,6 @@ export abstract class PaymentSchedule {
   abstract remove(manager: EntityManager, paymentId: string, kind: ScheduledWork): Promise<void>;
   /** Claims due work for `leaseMs` (after which it is due again, as after a crash). */
   abstract claimDue(limit: number, leaseMs: number): Promise<DueWork[]>;
+  /** In how many ms the earliest row comes due (negative when overdue); undefined when none is scheduled. */
+  abstract nextDueInMs(): Promise<number | undefined>;
 }

@@ -22,6 +22,16 @@ export abstract class PollingWorker implements OnApplicationBootstrap, BeforeApp
   /** One bounded round of work; returns how many items it handled (0 pauses before the next round). */
   protected abstract round(): Promise<number>;
 
+  /**
+   * In how many ms the next known item comes due, if the worker can tell (a
+   * schedule's earliest row): an idle pause then ends at that moment, never
+   * later than idleDelayMs. Work due later than a short poll's step (retry
+   * backoffs, deadlines) runs on time without polling all the while.
+   */
+  protected async nextDueInMs(): Promise<number | undefined> {
+    return undefined;
+  }
+
   /** The signal that says new work was committed here; none means polling only. */
   protected wakeOn(): WorkSignal | undefined {
     return undefined;
@@ -56,7 +66,19 @@ export abstract class PollingWorker implements OnApplicationBootstrap, BeforeApp
         // Work claimed by a failed round comes due again after its lease.
         this.logger.error({ err: error }, "background round failed; retrying");
       }
-      if (handled === 0 && this.running) await this.subscription?.wait(this.idleDelayMs());
+      if (handled === 0 && this.running) await this.subscription?.wait(await this.idlePauseMs());
+    }
+  }
+
+  private async idlePauseMs(): Promise<number> {
+    const longest = this.idleDelayMs();
+    try {
+      const due = await this.nextDueInMs();
+      // A row already due that this round skipped (another worker holds it) must not spin the loop.
+      return due === undefined ? longest : Math.min(longest, Math.max(this.wakeIntervalMs(), due));
+    } catch (error) {
+      this.logger.warn({ err: error }, "could not read when work comes due next; polling");
+      return longest;
     }
   }
 }

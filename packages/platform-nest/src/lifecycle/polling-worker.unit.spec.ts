@@ -52,4 +52,40 @@ describe("PollingWorker", () => {
     await worker.beforeApplicationShutdown();
     expect(maxConcurrent).toBe(1);
   });
+
+  it("given work due in 40 ms and a 10 s poll, when a round finds nothing, then the next round runs when it comes due", async () => {
+    const started = Date.now();
+    const worker = new (class extends CountingWorker {
+      protected override idleDelayMs(): number {
+        return 10_000;
+      }
+      protected override async nextDueInMs(): Promise<number | undefined> {
+        return started + 40 - Date.now();
+      }
+    })(() => 0);
+    worker.onApplicationBootstrap();
+    await until(() => worker.rounds >= 2);
+    await worker.beforeApplicationShutdown();
+    // Bounded by the 2 s of `until`, far below the 10 s poll: the due time ended the pause.
+    expect(worker.rounds).toBeGreaterThanOrEqual(2);
+  });
+
+  it("given work already due that another worker holds, when rounds find nothing, then it pauses instead of spinning", async () => {
+    const worker = new (class extends CountingWorker {
+      protected override idleDelayMs(): number {
+        return 10_000;
+      }
+      protected override wakeIntervalMs(): number {
+        return 50;
+      }
+      protected override async nextDueInMs(): Promise<number | undefined> {
+        return -5;
+      }
+    })(() => 0);
+    worker.onApplicationBootstrap();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await worker.beforeApplicationShutdown();
+    // 50 ms apart: 2-4 rounds in 120 ms, never hundreds.
+    expect(worker.rounds).toBeLessThanOrEqual(4);
+  });
 });

@@ -23,6 +23,10 @@ export class PaymentAttemptsWorker extends PollingWorker {
     return this.config.ATTEMPT_POLL_INTERVAL_MS;
   }
 
+  protected override nextDueInMs(): Promise<number | undefined> {
+    return this.schedule.nextDueInMs();
+  }
+
   protected override wakeOn(): WorkSignal {
     return paymentWorkScheduled;
   }

@@ -49,4 +49,12 @@ export class PostgresPaymentSchedule extends PaymentSchedule {
       startedBefore: row.started_before,
     }));
   }
+
+  async nextDueInMs(): Promise<number | undefined> {
+    // The database's clock, as claimDue compares due_at with now().
+    const [row] = (await this.dataSource.query(
+      `SELECT (extract(epoch FROM min(due_at) - now()) * 1000)::float8 AS ms FROM payment_schedule`,
+    )) as { ms: number | null }[];
+    return row?.ms ?? undefined;
+  }
 }
