@@ -30,17 +30,23 @@ export function isDockerEngine(command: string): boolean {
  * done for the containers outside their cgroups, above all every health
  * check's `docker exec`. A container whose main process ends is reaped by its
  * shim too, so a phase that restarts containers counts their time here as
- * well. Undefined where /proc cannot be read.
+ * well, and a health check's own process (a few ms of bash) is counted both
+ * here and in its container. Undefined where /proc cannot be read or shows no
+ * engine (a bench run inside a container, or against a remote Docker host).
  */
 export async function dockerEngineUsage(): Promise<ContainerUsage | undefined> {
   try {
     let ticks = 0;
     let pages = 0;
+    let found = false;
     for (const pid of (await readdir("/proc")).filter((entry) => /^\d+$/.test(entry))) {
       const engine = await engineProcess(pid);
-      ticks += engine?.ticks ?? 0;
-      pages += engine?.residentPages ?? 0;
+      if (!engine) continue;
+      found = true;
+      ticks += engine.ticks;
+      pages += engine.residentPages;
     }
+    if (!found) return undefined;
     return { name: DOCKER_ENGINE, cpuSeconds: ticks / TICKS_PER_SECOND, memoryBytes: pages * PAGE_BYTES };
   } catch {
     return undefined;

@@ -66,7 +66,10 @@ export abstract class PollingWorker implements OnApplicationBootstrap, BeforeApp
         // Work claimed by a failed round comes due again after its lease.
         this.logger.error({ err: error }, "background round failed; retrying");
       }
-      if (handled === 0 && this.running) await this.subscription?.wait(await this.idlePauseMs());
+      if (handled !== 0 || !this.running) continue;
+      const pause = await this.idlePauseMs();
+      // Shutdown may have come while the pause was worked out: a wait begun after it would not be interrupted.
+      if (this.running) await this.subscription?.wait(pause);
     }
   }
 

@@ -88,4 +88,26 @@ describe("PollingWorker", () => {
     // 50 ms apart: 2-4 rounds in 120 ms, never hundreds.
     expect(worker.rounds).toBeLessThanOrEqual(4);
   });
+
+  it("given shutdown while the next due time is being read, then it stops at once instead of sleeping the pause", async () => {
+    let answer!: (ms: number) => void;
+    let asked!: () => void;
+    const reading = new Promise<void>((resolve) => (asked = resolve));
+    const worker = new (class extends CountingWorker {
+      protected override idleDelayMs(): number {
+        return 60_000;
+      }
+      protected override nextDueInMs(): Promise<number | undefined> {
+        asked();
+        return new Promise((resolve) => (answer = resolve));
+      }
+    })(() => 0);
+    worker.onApplicationBootstrap();
+    await reading;
+    const stopped = worker.beforeApplicationShutdown();
+    answer(30_000);
+    let done = false;
+    void stopped.then(() => (done = true));
+    await until(() => done);
+  });
 });
