@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import type { ContainerUsage } from "./container-usage";
 
 /** The row the engine's cost gets in the per-container table. */
-export const DOCKER_ENGINE = "docker engine";
+const DOCKER_ENGINE = "docker engine";
 
 // USER_HZ: the unit of /proc/<pid>/stat times, 100 on every mainstream Linux build.
 const TICKS_PER_SECOND = 100;
