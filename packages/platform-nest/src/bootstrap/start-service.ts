@@ -38,7 +38,10 @@ export async function startService(
       // route's validation instead, which answers 400 problem+json naming it.
       routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     }),
-    { bufferLogs: true },
+    // A provider that fails while the app is created rejects here (main logs it
+    // and exits 1; a test that starts the service fails with the reason) instead
+    // of Nest's default process.abort(), which leaves only a native stack.
+    { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());

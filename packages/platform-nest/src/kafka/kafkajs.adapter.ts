@@ -4,6 +4,7 @@ import { kafkajsLogCreator, KAFKAJS_LOG_LEVEL } from "./kafkajs-log";
 import { kafkaConnection } from "./kafka-connection";
 import { KafkaPort, type OutgoingRecord, type TopicSpec } from "./kafka.port";
 import { PublishHealth } from "./publish-health";
+import { topicsPresent } from "./topics-present";
 
 export interface KafkaClientSettings {
   brokers: string[];
@@ -81,10 +82,10 @@ export class KafkajsAdapter extends KafkaPort {
     try {
       await this.createTopics(admin, missing);
     } catch (error) {
-      // Services starting together race to create shared topics; losing that
-      // race is fine as long as every topic exists now.
-      const present = new Set(await admin.listTopics());
-      if (!missing.every((spec) => present.has(spec.topic))) throw error;
+      // Losing the race to create a shared topic, or a broker that does not
+      // host a topic it created a moment ago, is fine once every topic is listed.
+      const topics = missing.map((spec) => spec.topic);
+      if (!(await topicsPresent(() => admin.listTopics(), topics))) throw error;
     }
   }
 
