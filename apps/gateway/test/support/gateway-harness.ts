@@ -71,11 +71,11 @@ export async function startGatewayHarness(
   async function placeOrder(client: PeakshopClient, sku: string, paymentToken = "tok_ok"): Promise<string> {
     const cart = await client.api.POST("/v1/cart/items", { body: { sku, quantity: 2 } });
     expect(cart.response.status, JSON.stringify(cart.error)).toBe(200);
-    const { data, response } = await client.api.POST("/v1/checkout", {
+    const { data, error, response } = await client.api.POST("/v1/checkout", {
       params: { header: { "idempotency-key": randomUUID() } },
       body: { paymentToken },
     });
-    expect(response.status).toBe(202);
+    expect(response.status, JSON.stringify(error)).toBe(202);
     return data!.orderId;
   }
 

@@ -50,16 +50,19 @@ export class OrderCommands {
       afterAppend: async (tx, result) => {
         const order = result.state;
         if (order.status === "none" || result.events.length === 0) return;
-        await this.view.save(tx, orderId, order, new Date());
         // A capture stops the deadline's clock: the order then waits only for
         // inventory's answer, which always comes. Confirmation follows a capture,
         // so only other finishes still have a timer to clear.
         const captured = result.events.some((event) => event.type === "PaymentCaptured");
         const confirmed = result.events.some((event) => event.type === "OrderConfirmed");
-        if (captured || (FINAL_STATUSES.includes(order.status) && !confirmed))
-          await this.deadlines.clear(tx, orderId);
-        else if (result.events.some((event) => event.type === "OrderPlaced"))
-          await this.deadlines.set(tx, orderId, new Date(order.deadline));
+        const timer =
+          captured || (FINAL_STATUSES.includes(order.status) && !confirmed)
+            ? this.deadlines.clear(tx, orderId)
+            : result.events.some((event) => event.type === "OrderPlaced")
+              ? this.deadlines.set(tx, orderId, new Date(order.deadline))
+              : undefined;
+        // Sent together: one round trip on a pipelining connection.
+        await Promise.all([this.view.save(tx, orderId, order, new Date()), timer]);
       },
       // After the commit, not in afterAppend: a rolled-back or retried attempt must not count.
       // Not in the orders_view projection either: a rebuild replays every finish.

@@ -135,17 +135,22 @@ async function decideAndAppend<Command, Event, State>(
     version: base.version + events.length,
     firstVersion: base.version + 1,
   };
-  try {
-    await store.append(streamId, base.version, events.map(options.toStored), {
+  // The extra writes go out with the append, not after its answer (one round
+  // trip on a pipelining connection): they need only the decided result, and
+  // if the append fails, throwing here rolls back the transaction they share.
+  const [appended, extra] = await Promise.allSettled([
+    store.append(streamId, base.version, events.map(options.toStored), {
       manager,
       outbox: options.toOutbox?.(result, streamId),
-    });
-  } catch (error) {
+    }),
+    manager && options.afterAppend?.(manager, result),
+  ]);
+  if (appended.status === "rejected") {
     // Most likely a conflict: the next attempt reads the stream.
     cache.delete(streamId);
-    throw error;
+    throw appended.reason;
   }
-  if (manager && options.afterAppend) await options.afterAppend(manager, result);
+  if (extra.status === "rejected") throw extra.reason;
   // A snapshot is a cache of committed events: taking it after the append is safe.
   if (options.snapshots && crossesSnapshotPoint(base.version, result.version, options.snapshots.every)) {
     await saveSnapshot(reader, streamId, result.version, result.state, options.snapshots);

@@ -23,6 +23,8 @@ export const serviceConfigSchema = z.object({
   DATABASE_URL: postgresUrl,
   /** Prepare parameterized statements once per connection; false behind a pooler that cannot keep them. */
   DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
+  /** Send a statement while the one before is still answered (pg's pipeline mode); false for a pooler or proxy that cannot take it. */
+  DATABASE_PIPELINE: z.stringbool().default(true),
   /** PostgreSQL cancels a statement running longer than this (statement_timeout); 0: the server's own setting (none by default). */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** PostgreSQL gives up waiting for a row or table lock after this long (lock_timeout); 0: the server's own setting. */

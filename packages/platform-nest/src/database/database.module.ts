@@ -1,7 +1,7 @@
 import { TypeOrmModule } from "@nestjs/typeorm";
 import type { DataSourceOptions } from "typeorm";
 import type { PlatformConfig } from "../config/service-config";
-import { PreparingClient } from "./preparing-client";
+import { PeakshopPgClient } from "./pg-client";
 
 export interface DatabaseSettings {
   entities: NonNullable<DataSourceOptions["entities"]>;
@@ -11,6 +11,7 @@ export interface DatabaseSettings {
 type DatabaseTuning = Pick<
   PlatformConfig,
   | "DATABASE_PREPARED_STATEMENTS"
+  | "DATABASE_PIPELINE"
   | "DATABASE_STATEMENT_TIMEOUT_MS"
   | "DATABASE_LOCK_TIMEOUT_MS"
   | "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS"
@@ -51,7 +52,9 @@ export function dataSourceOptions(
       // pg's 10 s, order opened a connection per six sagas at a 24/s hold.
       idleTimeoutMillis: config.DATABASE_POOL_IDLE_TIMEOUT_MS ?? 600_000,
       connectionTimeoutMillis: 5_000,
-      ...(config.DATABASE_PREPARED_STATEMENTS === false ? {} : { Client: PreparingClient }),
+      Client: PeakshopPgClient,
+      prepareStatements: config.DATABASE_PREPARED_STATEMENTS !== false,
+      pipeline: config.DATABASE_PIPELINE !== false,
       ...sessionTimeouts(config),
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statementNameOf } from "./preparing-client";
+import { statementNameOf } from "./pg-client";
 
 describe("statementNameOf", () => {
   it("given the same text twice, then it names one statement", () => {

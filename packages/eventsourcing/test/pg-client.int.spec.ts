@@ -1,0 +1,105 @@
+import { dataSourceOptions } from "@peakshop/platform-nest";
+import { testContext } from "@peakshop/testing";
+import type { Client } from "pg";
+import { DataSource } from "typeorm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+const ctx = testContext(inject("peakshopInfrastructure"));
+
+/**
+ * The services' pg client writes a transaction's BEGIN with its first
+ * statement (pipeline mode): transactions must behave exactly as before.
+ */
+describe("transactions on the pipelining pg client", () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    const url = await ctx.createDatabase(ctx.uniqueName("pgclient"));
+    dataSource = new DataSource(
+      dataSourceOptions(
+        { DATABASE_URL: url, SERVICE_NAME: "pg-client-test" },
+        { entities: [], migrations: [] },
+      ),
+    );
+    await dataSource.initialize();
+    await dataSource.query(`CREATE TABLE items (id int PRIMARY KEY)`);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  const ids = async () =>
+    ((await dataSource.query(`SELECT id FROM items ORDER BY id`)) as { id: number }[]).map((row) => row.id);
+
+  it("given a transaction whose last statement fails, then none of its statements commit", async () => {
+    const failed = await dataSource
+      .transaction(async (manager) => {
+        await Promise.all([
+          manager.query(`INSERT INTO items VALUES ($1)`, [1]),
+          manager.query(`INSERT INTO items VALUES ($1)`, [2]),
+        ]);
+        await manager.query(`INSERT INTO items VALUES ($1)`, [1]);
+      })
+      .catch((error: unknown) => error);
+    expect(failed).toMatchObject({ driverError: { code: "23505" } });
+    expect(await ids()).toEqual([]);
+  });
+
+  it("given a transaction, then its statements commit together", async () => {
+    await dataSource.transaction(async (manager) => {
+      await Promise.all([10, 11, 12].map((id) => manager.query(`INSERT INTO items VALUES ($1)`, [id])));
+    });
+    expect(await ids()).toEqual([10, 11, 12]);
+  });
+
+  it("given a started transaction, then BEGIN waits for the first statement and goes out with it", async () => {
+    const runner = dataSource.createQueryRunner();
+    const client = (await runner.connect()) as Client;
+    try {
+      await runner.startTransaction();
+      expect(client.getTransactionStatus()).toBe("I");
+      await runner.query(`INSERT INTO items VALUES ($1)`, [20]);
+      expect(client.getTransactionStatus()).toBe("T");
+      expect(await dataSource.query(`SELECT count(*)::int AS n FROM items WHERE id = 20`)).toEqual([
+        { n: 0 },
+      ]);
+      await runner.rollbackTransaction();
+      expect(client.getTransactionStatus()).toBe("I");
+    } finally {
+      await runner.release();
+    }
+    expect(await ids()).not.toContain(20);
+  });
+
+  it("given a transaction that ends before any statement, then the connection is left outside any transaction", async () => {
+    const runner = dataSource.createQueryRunner();
+    const client = (await runner.connect()) as Client;
+    try {
+      await runner.startTransaction();
+      await runner.commitTransaction();
+      await runner.query(`INSERT INTO items VALUES ($1)`, [30]);
+      expect(client.getTransactionStatus()).toBe("I");
+    } finally {
+      await runner.release();
+    }
+    expect(await ids()).toContain(30);
+  });
+
+  it("given a nested transaction, then its savepoint rolls back alone", async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`INSERT INTO items VALUES ($1)`, [40]);
+      await runner.startTransaction();
+      await runner.query(`INSERT INTO items VALUES ($1)`, [41]);
+      await runner.rollbackTransaction();
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    expect(await ids()).toEqual(expect.arrayContaining([40]));
+    expect(await ids()).not.toContain(41);
+  });
+});
