@@ -2,7 +2,8 @@ import { dataSourceOptions } from "@peakshop/platform-nest";
 import { testContext } from "@peakshop/testing";
 import type { Client } from "pg";
 import { DataSource } from "typeorm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 
 const ctx = testContext(inject("peakshopInfrastructure"));
 
@@ -70,6 +71,25 @@ describe("transactions on the pipelining pg client", () => {
       await runner.release();
     }
     expect(await ids()).not.toContain(20);
+  });
+
+  it("given statements sent together, then they leave in one write", async () => {
+    const runner = dataSource.createQueryRunner();
+    const client = (await runner.connect()) as Client;
+    const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream;
+    const writes = [vi.spyOn(socket, "_write"), vi.spyOn(socket, "_writev")];
+    try {
+      await runner.startTransaction();
+      await Promise.all([21, 22].map((id) => runner.query(`INSERT INTO items VALUES ($1)`, [id])));
+      // BEGIN and both statements: one write.
+      expect(writes.reduce((sum, spy) => sum + spy.mock.calls.length, 0)).toBe(1);
+      await runner.commitTransaction();
+    } finally {
+      writes.forEach((spy) => spy.mockRestore());
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await ids()).toEqual(expect.arrayContaining([21, 22]));
   });
 
   it("given a transaction that ends before any statement, then the connection is left outside any transaction", async () => {

@@ -39,7 +39,7 @@ const completed = (command: string): QueryResult => ({
 type Callback = (error: Error | null, result?: unknown) => void;
 
 /**
- * pg's Client with two round trips saved on the hot paths:
+ * pg's Client with round trips and writes saved on the hot paths:
  *
  * - **Prepared statements.** TypeORM's query() sends unnamed statements, which
  *   PostgreSQL parses and plans on every call; named ones are parsed once per
@@ -59,6 +59,7 @@ export class PeakshopPgClient extends Client {
   private readonly prepareStatements: boolean;
   private readonly deferBegin: boolean;
   private pendingBegin?: string;
+  private corked = false;
 
   constructor(config: PeakshopClientConfig = {}) {
     super(config);
@@ -100,6 +101,7 @@ export class PeakshopPgClient extends Client {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private send(args: any[]): any {
+    if (this.deferBegin) this.corkForThisTurn();
     const [text, values, callback] = args;
     if (
       this.prepareStatements &&
@@ -113,4 +115,29 @@ export class PeakshopPgClient extends Client {
     }
     return (super.query as (...passed: unknown[]) => unknown)(...args);
   }
+
+  /**
+   * pg writes each statement with a syscall of its own; the statements sent
+   * in one turn of the event loop (BEGIN and the first statement, or writes
+   * issued together) leave in one instead. Each write to another container
+   * costs the sender the network stack's work, which led every service's
+   * profile, so this is where pipelining saves CPU and not only waiting.
+   */
+  private corkForThisTurn(): void {
+    const { connection, _connected: connected } = this as unknown as PgInternals;
+    const stream = connection?.stream;
+    if (this.corked || !connected || !stream?.cork) return;
+    stream.cork();
+    this.corked = true;
+    setImmediate(() => {
+      this.corked = false;
+      stream.uncork();
+    });
+  }
+}
+
+/** What pg's Client keeps without typing it. */
+interface PgInternals {
+  _connected?: boolean;
+  connection?: { stream?: { cork?(): void; uncork(): void } };
 }
