@@ -7,6 +7,7 @@ export {
   type ServiceConfig,
 } from "./config/service-config";
 export { dataSourceOptions, type DatabaseSettings } from "./database/database.module";
+export { PeakshopPgClient } from "./database/pg-client";
 export { runMigrations } from "./database/run-migrations";
 export { KafkaPort, type IncomingMessage, type OutgoingRecord, type TopicSpec } from "./kafka/kafka.port";
 export { ensureTopicsAtStart, topicSpecsOf, type ServiceTopics } from "./kafka/service-topics";

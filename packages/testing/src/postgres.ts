@@ -9,6 +9,8 @@ export interface PostgresEndpoint {
   adminUrl: string;
   /** Creates a fresh database (dropping any of that name) and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /** The container's id when this run started one (benchmarks read its CPU time). */
+  containerId?: string;
   stop(): Promise<void>;
 }
 
@@ -35,8 +37,8 @@ export async function createDatabaseOn(adminUrl: string, name: string): Promise<
   return url.toString();
 }
 
-function endpoint(adminUrl: string, stop: () => Promise<void>): PostgresEndpoint {
-  return { adminUrl, stop, createDatabase: (name) => createDatabaseOn(adminUrl, name) };
+function endpoint(adminUrl: string, stop: () => Promise<void>, containerId?: string): PostgresEndpoint {
+  return { adminUrl, stop, containerId, createDatabase: (name) => createDatabaseOn(adminUrl, name) };
 }
 
 /**
@@ -86,7 +88,11 @@ export async function startPostgres(
     timeoutMs: 60_000,
     description: "PostgreSQL to answer a query",
   });
-  return endpoint(adminUrl, async () => {
-    await container.stop();
-  });
+  return endpoint(
+    adminUrl,
+    async () => {
+      await container.stop();
+    },
+    container.getId(),
+  );
 }

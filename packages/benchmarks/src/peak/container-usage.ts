@@ -38,17 +38,30 @@ export class ContainerUsageReader {
         "--format",
         '{{.ID}}\t{{.Label "com.docker.compose.service"}}\t{{.Label "com.docker.compose.container-number"}}',
       ]);
-      const containers: Container[] = [];
-      for (const line of stdout.trim().split("\n").filter(Boolean)) {
-        const [id, service, number] = line.split("\t") as [string, string, string];
-        const { stdout: pid } = await run("docker", ["inspect", "--format", "{{.State.Pid}}", id]);
-        const name = number && number !== "1" ? `${service}-${number}` : service;
-        containers.push({ name, ...(await cgroupsOf(pid.trim())) });
-      }
-      return containers.length ? new ContainerUsageReader(containers) : undefined;
+      const named = stdout
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => {
+          const [id, service, number] = line.split("\t") as [string, string, string];
+          return { id, name: number && number !== "1" ? `${service}-${number}` : service };
+        });
+      return await ContainerUsageReader.forContainers(named);
     } catch {
       return undefined;
     }
+  }
+
+  /** These containers by id, each reported under its name. */
+  static async forContainers(
+    named: { id: string; name: string }[],
+  ): Promise<ContainerUsageReader | undefined> {
+    const containers: Container[] = [];
+    for (const { id, name } of named) {
+      const { stdout: pid } = await run("docker", ["inspect", "--format", "{{.State.Pid}}", id]);
+      containers.push({ name, ...(await cgroupsOf(pid.trim())) });
+    }
+    return containers.length ? new ContainerUsageReader(containers) : undefined;
   }
 
   /** The containers, then the Docker engine's own share (see dockerEngineUsage) where readable. */
