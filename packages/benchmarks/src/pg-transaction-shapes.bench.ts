@@ -59,6 +59,15 @@ const SHAPES: { name: string; pipeline: boolean; run(client: Client, id: string)
       ]),
   },
   {
+    name: "one statement inside BEGIN and COMMIT, pipelined (room for other writes of the message)",
+    pipeline: true,
+    async run(client, id) {
+      await client.query("BEGIN");
+      await client.query(ONE_STATEMENT, [id, { id }]);
+      await client.query("COMMIT");
+    },
+  },
+  {
     name: "one statement (data-modifying CTEs, no BEGIN or COMMIT)",
     pipeline: false,
     run: (client, id) => client.query(ONE_STATEMENT, [id, { id }]),
@@ -152,7 +161,7 @@ it(`transaction shapes: ${CLIENTS} connections, ${SECONDS} s per shape, ${ROUNDS
   const path = writeReport(
     "pg-transaction-shapes",
     [
-      "# One consumed message's writes, in four shapes (pnpm bench)",
+      "# One consumed message's writes, in five shapes (pnpm bench)",
       "",
       `${CLIENTS} connections of the services' pg client (PeakshopPgClient), ${SECONDS} s per shape, ${ROUNDS} interleaved rounds, PostgreSQL in a container with fsync on. CPU per transaction: the client's from process.cpuUsage, PostgreSQL's from its container's cgroup. The client reaches PostgreSQL through Docker's published port, whose proxy process is not counted.`,
       "",

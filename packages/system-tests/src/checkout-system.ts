@@ -56,9 +56,12 @@ export async function gatewaySettingsFor(
     ORDER_URL: system.urls.order,
     NOTIFICATION_URL: system.urls.notification,
     AUTH_DEV_SECRET: "a-test-secret-of-at-least-32-characters",
-    // In-process systems on a busy CI machine can lag seconds behind without being
-    // overloaded: the saga backlog gate stays on, far from refusing (its own test lowers it).
-    GATEWAY_SAGA_BACKLOG_TARGET_MS: "60000",
+    // The saga backlog gate stays on, far from refusing (its own test lowers it).
+    // Systems started in one test run share their topics, and a new system's
+    // consumer groups read them from the beginning: the checkouts of every
+    // system started before it are its backlog, as old as the run, and a busy
+    // CI machine can lag seconds besides. An hour is past any run.
+    GATEWAY_SAGA_BACKLOG_TARGET_MS: "3600000",
     ...overrides,
   };
 }

@@ -51,11 +51,14 @@ describe("TokenVerifier in dev mode", () => {
   });
 
   it("given a verified token, when it expires, then it is refused although it was remembered", async () => {
-    const shortLived = new TokenVerifier(config({ AUTH_DEV_TOKEN_TTL_SECONDS: "1" }));
+    const shortLived = new TokenVerifier(config({ AUTH_DEV_TOKEN_TTL_SECONDS: "2" }));
+    // exp counts whole seconds from the second the token is signed in: signed
+    // just after a second begins, it is valid for almost 2 s, however slow the machine.
+    await new Promise((resolve) => setTimeout(resolve, 1_000 - (Date.now() % 1_000) + 5));
     const token = await shortLived.devToken("bob", []);
     expect(await shortLived.verify(token)).toEqual({ customerId: "bob", roles: [] });
     expect(await shortLived.verify(token)).toEqual({ customerId: "bob", roles: [] });
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
     expect(await shortLived.verify(token)).toBeUndefined();
   });
 
