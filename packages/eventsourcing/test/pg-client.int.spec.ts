@@ -106,6 +106,23 @@ describe("transactions on the pipelining pg client", () => {
     expect(await ids()).toContain(30);
   });
 
+  it("given a connection given back with its BEGIN unsent, then the next borrower's statements are not in a transaction", async () => {
+    const abandoned = dataSource.createQueryRunner();
+    const client = (await abandoned.connect()) as Client;
+    await abandoned.startTransaction();
+    await abandoned.release();
+    const next = dataSource.createQueryRunner();
+    // pg-pool lends the connection given back last.
+    expect(await next.connect()).toBe(client);
+    try {
+      await next.query(`INSERT INTO items VALUES ($1)`, [50]);
+      expect(client.getTransactionStatus()).toBe("I");
+    } finally {
+      await next.release();
+    }
+    expect(await ids()).toContain(50);
+  });
+
   it("given a nested transaction, then its savepoint rolls back alone", async () => {
     const runner = dataSource.createQueryRunner();
     await runner.connect();

@@ -137,13 +137,16 @@ async function decideAndAppend<Command, Event, State>(
   };
   // The extra writes go out with the append, not after its answer (one round
   // trip on a pipelining connection): they need only the decided result, and
-  // if the append fails, throwing here rolls back the transaction they share.
+  // if the append fails, throwing here rolls back the transaction they share
+  // (a caller that catches a ConcurrencyError must not commit it: those
+  // writes rest on a decision that lost).
   const [appended, extra] = await Promise.allSettled([
     store.append(streamId, base.version, events.map(options.toStored), {
       manager,
       outbox: options.toOutbox?.(result, streamId),
     }),
-    manager && options.afterAppend?.(manager, result),
+    // Async, so that one throwing at once still leaves the append watched.
+    (async () => manager && options.afterAppend?.(manager, result))(),
   ]);
   if (appended.status === "rejected") {
     // Most likely a conflict: the next attempt reads the stream.

@@ -1,4 +1,7 @@
+import { Logger } from "@nestjs/common";
 import { Client, type ClientConfig, type QueryResult } from "pg";
+
+const logger = new Logger("PeakshopPgClient");
 
 // Distinct statement texts a process names; past this (dynamic SQL gone wild)
 // queries run unnamed rather than filling every connection with statements.
@@ -52,8 +55,10 @@ type Callback = (error: Error | null, result?: unknown) => void;
  *   pipeline mode on, a transaction start is answered at once and written just
  *   ahead of the next statement, so both share one round trip; a transaction
  *   that ends before any statement sends nothing at all. BEGIN's own failure
- *   still fails that statement, so no statement runs as if in a transaction
- *   that never began.
+ *   is reported as that statement's failure (BEGIN fails only with the
+ *   connection, and then so does the statement). A connection given back to
+ *   the pool with its BEGIN still unsent drops it, so the next borrower's
+ *   statements never run inside a transaction nobody will end.
  */
 export class PeakshopPgClient extends Client {
   private readonly prepareStatements: boolean;
@@ -65,6 +70,22 @@ export class PeakshopPgClient extends Client {
     super(config);
     this.prepareStatements = config.prepareStatements !== false;
     this.deferBegin = config.pipeline === true;
+    // pg-pool hands each borrower a fresh `release`; wrapping it is the one
+    // place that sees every connection go back.
+    let poolRelease: ((error?: unknown) => void) | undefined;
+    Object.defineProperty(this, "release", {
+      configurable: true,
+      get: () => poolRelease && ((error?: unknown) => (this.dropPendingBegin(), poolRelease!(error))),
+      set: (release: ((error?: unknown) => void) | undefined) => (poolRelease = release),
+    });
+  }
+
+  private dropPendingBegin(): void {
+    if (this.pendingBegin === undefined) return;
+    this.pendingBegin = undefined;
+    logger.warn(
+      "a connection went back to the pool in a transaction that never ended; its unsent BEGIN was dropped",
+    );
   }
 
   // pg's overloads pass through unchanged; only (text, values) gains a name.
@@ -84,6 +105,8 @@ export class PeakshopPgClient extends Client {
     this.pendingBegin = undefined;
     if (bare && TRANSACTION_ENDS.has(text)) return Promise.resolve(completed(text));
     const begun: Promise<unknown> = this.send([begin]);
+    // Its failure is reported through the statement's answer below.
+    begun.catch(() => undefined);
     const callback = args.find((arg): arg is Callback => typeof arg === "function");
     if (callback) {
       // A callback query: answer it only once BEGIN's own outcome is known.
