@@ -1,17 +1,21 @@
 export { fold, type Decider, type Workflow } from "./decider/decider";
 export { handleCommand, type CommandHandlerOptions, type CommandResult } from "./decider/command-handler";
+export { handleCommandOnce } from "./decider/command-once";
 export { streamStateCacheOf, type CachedState } from "./decider/stream-state-cache";
 export {
   ConcurrencyError,
+  MessageAlreadyHandled,
   type AppendOptions,
   type AppendResult,
   type EventMetadata,
   type ExpectedVersion,
+  type InboxEntry,
   type NewEvent,
   type OutboxMessage,
   type RecordedEvent,
 } from "./store/event-store";
 export { PostgresEventStore } from "./store/postgres-event-store";
+export { type SqlStatement } from "./store/sql-statement";
 export { afterCommit, transactionWithAfterCommit } from "./store/after-commit";
 export { eventsWritten, notifyOnCommit, outboxWritten } from "./store/commit-signals";
 export { type SnapshotPolicy } from "./store/snapshots";
@@ -37,6 +41,7 @@ export {
   EVENTSOURCING_MIGRATIONS,
 } from "./migrations/1764060000000-create-event-store";
 export { IndexInboxHandledAt1764300000000 } from "./migrations/1764300000000-index-inbox-handled-at";
+export { ExpectStreamVersion1765100000000 } from "./migrations/1765100000000-expect-stream-version";
 export { checkDeliveries, type Delivery, type DeliveryReport } from "./checks/delivery-check";
 export { EventSourcingModule, type EventSourcingSettings } from "./nest/eventsourcing.module";
 export { runServiceCli, SERVICE_CLI_USAGE, serviceCliMain, type ServiceCliContext } from "./cli/service-cli";

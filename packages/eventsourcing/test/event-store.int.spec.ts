@@ -1,5 +1,5 @@
 import { testContext } from "@peakshop/testing";
-import { DataSource, type EntityManager } from "typeorm";
+import { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConcurrencyError, handleCommand, PostgresEventStore } from "../src/index";
 import { counter, counterCodec } from "./support/counter.decider";
@@ -157,17 +157,17 @@ describe("PostgreSQL event store", () => {
     expect(rows).toEqual([{ value: "{}" }]);
   });
 
-  it("joins a caller's transaction, with more writes after the append, all or nothing", async () => {
+  it("joins a caller's transaction, with more writes in the append's statement, all or nothing", async () => {
     await dataSource.query(`CREATE TABLE side_effects (stream_id text, version int)`);
-    const afterAppend = async (manager: EntityManager, result: { version: number }) => {
-      await manager.query(`INSERT INTO side_effects VALUES ('counter-4', $1)`, [result.version]);
-    };
+    const alsoWrite = (result: { version: number }) => [
+      { text: `INSERT INTO side_effects VALUES ('counter-4', $1)`, values: [result.version] },
+    ];
     await handleCommand(
       dataSource,
       counter,
       "counter-4",
       { type: "Increment", by: 1 },
-      { ...counterCodec, afterAppend },
+      { ...counterCodec, alsoWrite },
     );
     await expect(
       dataSource.transaction(async (manager) => {
@@ -176,12 +176,37 @@ describe("PostgreSQL event store", () => {
           counter,
           "counter-4",
           { type: "Increment", by: 1 },
-          { ...counterCodec, manager, afterAppend },
+          { ...counterCodec, manager, alsoWrite },
         );
         throw new Error("the caller's transaction fails after the command");
       }),
     ).rejects.toThrow(/fails after/);
     expect((await store.readStream("counter-4")).version).toBe(1);
     expect(await dataSource.query(`SELECT version FROM side_effects`)).toEqual([{ version: 1 }]);
+  });
+
+  it("writes nothing that goes with an append to a stream at another version, ahead or behind", async () => {
+    await dataSource.query(`CREATE TABLE side_notes (note text PRIMARY KEY)`);
+    await store.append("s-5", 0, [{ type: "A", data: {} }]);
+    const writes = [{ text: `INSERT INTO side_notes VALUES ($1)`, values: ["lost"] }];
+    const inbox = { consumer: "test", messageId: "m-5" };
+    for (const expected of [0, 2]) {
+      await expect(
+        store.append("s-5", expected, [{ type: "B", data: {} }], { writes, inbox }),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+    }
+    expect(await dataSource.query(`SELECT note FROM side_notes`)).toEqual([]);
+    expect(await dataSource.query(`SELECT 1 FROM es_inbox WHERE message_id = 'm-5'`)).toEqual([]);
+    expect((await store.readStream("s-5")).version).toBe(1);
+  });
+
+  it("leaves a failure of an extra write to the caller, not taken for a conflict", async () => {
+    await dataSource.query(`CREATE TABLE unique_notes (note text PRIMARY KEY)`);
+    await dataSource.query(`INSERT INTO unique_notes VALUES ('taken')`);
+    const failed = store.append("s-6", 0, [{ type: "A", data: {} }], {
+      writes: [{ text: `INSERT INTO unique_notes VALUES ($1)`, values: ["taken"] }],
+    });
+    await expect(failed).rejects.toMatchObject({ code: "23505", constraint: "unique_notes_pkey" });
+    expect((await store.readStream("s-6")).version).toBe(0);
   });
 });

@@ -12,11 +12,13 @@ import {
   DEAD_LETTER_HEADERS,
   deadLetterTopicOf,
   everyMessage,
+  handleCommandOnce,
   listDeadLetters,
   type MessageHandler,
   ReliableConsumer,
   replayDeadLetters,
 } from "../src/index";
+import { counter, counterCodec } from "./support/counter.decider";
 import { eventStoreDatabase } from "./support/event-store-database";
 import { amountOf, messageOf, paymentEffects, paymentOf } from "./support/payment-effects";
 
@@ -78,6 +80,43 @@ describe("reliable consumer", () => {
     });
     expect(secondRun).toBe("duplicate");
     expect(await effectsOf("order-1")).toBe(1);
+  });
+
+  it("handles a message that came alone without a transaction when its handler can, else in one", async () => {
+    const topic = ctx.uniqueName("alone");
+    const reliable = new ReliableConsumer(dataSource, kafka, { consumer: ctx.uniqueName("group") });
+    const ways: string[] = [];
+    // Amounts of 0 are handed back, as a refused command is by handleCommandOnce.
+    const handler: MessageHandler<IncomingMessage> = {
+      select: (message) => message,
+      handle: async (message, manager) => {
+        ways.push("transaction");
+        await recordEffect(message, manager);
+      },
+      handleAlone: async (message, inbox) => {
+        const { orderId, amountCents } = paymentOf(message);
+        if (amountCents === 0) return undefined;
+        ways.push("alone");
+        return handleCommandOnce(dataSource, counter, orderId, { type: "Increment", by: 1 }, inbox, {
+          ...counterCodec,
+          alsoWrite: () => [
+            {
+              text: `INSERT INTO effects VALUES ($1, $2, $3)`,
+              values: [message.headers["ce_id"], orderId, amountCents],
+            },
+          ],
+        });
+      },
+    };
+    const charged = messageOf(topic, 1, "a-1", amountOf("alone-1", 500));
+    const free = messageOf(topic, 2, "a-2", amountOf("alone-2", 0));
+    expect(await reliable.process(charged, handler)).toBe("handled");
+    expect(await reliable.process(charged, handler)).toBe("duplicate");
+    expect(await reliable.process(free, handler)).toBe("handled");
+    expect(await reliable.process(free, handler)).toBe("duplicate");
+    expect(ways).toEqual(["alone", "alone", "transaction"]);
+    expect(await effectsOf("alone-1")).toBe(1);
+    expect(await effectsOf("alone-2")).toBe(1);
   });
 
   describe("a batch of one partition's messages", () => {

@@ -1,5 +1,13 @@
 import { Injectable } from "@nestjs/common";
-import { handleCommand, PostgresEventStore, type CommandResult } from "@peakshop/eventsourcing";
+import {
+  handleCommand,
+  handleCommandOnce,
+  PostgresEventStore,
+  type CommandResult,
+  type InboxEntry,
+  type InboxOutcome,
+  type SqlStatement,
+} from "@peakshop/eventsourcing";
 import { DataSource, type EntityManager } from "typeorm";
 import type { OrderCommand } from "../domain/order.commands";
 import { orderDecider } from "../domain/order.decider";
@@ -18,7 +26,7 @@ export type OrderResult = CommandResult<OrderEvent, OrderState>;
 /**
  * Runs a command against one order: decide, append events with the saga's
  * messages, keep its read model row and deadline timer in the same
- * transaction, and tell FinishedOrders once the order's final event is committed.
+ * statement, and tell FinishedOrders once the order's final event is committed.
  */
 @Injectable()
 export class OrderCommands {
@@ -41,15 +49,41 @@ export class OrderCommands {
   ): Promise<OrderResult> {
     const streamId = orderStreamId(orderId);
     return handleCommand(this.dataSource, orderDecider, streamId, command, {
-      ...orderCodec,
-      toOutbox: (result) => orderMessages(result, streamId, causationId),
+      ...this.optionsFor(orderId, causationId),
       manager,
+    });
+  }
+
+  /** execute for a consumed message, recorded in the inbox without a transaction (see handleCommandOnce). */
+  executeOnce(
+    orderId: string,
+    command: OrderCommand,
+    causationId: string,
+    inbox: InboxEntry,
+  ): Promise<InboxOutcome | undefined> {
+    const streamId = orderStreamId(orderId);
+    return handleCommandOnce(
+      this.dataSource,
+      orderDecider,
+      streamId,
+      command,
+      inbox,
+      this.optionsFor(orderId, causationId),
+    );
+  }
+
+  private optionsFor(orderId: string, causationId: string) {
+    const streamId = orderStreamId(orderId);
+    return {
+      ...orderCodec,
+      toOutbox: (result: OrderResult) => orderMessages(result, streamId, causationId),
       maxAttempts: 5,
       // The read model and the deadline timer are written with the events: no
       // runner round per commit, and the timer survives restarts.
-      afterAppend: async (tx, result) => {
+      alsoWrite: (result: OrderResult): SqlStatement[] => {
         const order = result.state;
-        if (order.status === "none" || result.events.length === 0) return;
+        const view = this.view.upsert(orderId, order, new Date());
+        if (!view || order.status === "none") return [];
         // A capture stops the deadline's clock: the order then waits only for
         // inventory's answer, which always comes. Confirmation follows a capture,
         // so only other finishes still have a timer to clear.
@@ -57,20 +91,19 @@ export class OrderCommands {
         const confirmed = result.events.some((event) => event.type === "OrderConfirmed");
         const timer =
           captured || (FINAL_STATUSES.includes(order.status) && !confirmed)
-            ? this.deadlines.clear(tx, orderId)
+            ? this.deadlines.clear(orderId)
             : result.events.some((event) => event.type === "OrderPlaced")
-              ? this.deadlines.set(tx, orderId, new Date(order.deadline))
+              ? this.deadlines.set(orderId, new Date(order.deadline))
               : undefined;
-        // Sent together: one round trip on a pipelining connection.
-        await Promise.all([this.view.save(tx, orderId, order, new Date()), timer]);
+        return timer ? [view, timer] : [view];
       },
-      // After the commit, not in afterAppend: a rolled-back or retried attempt must not count.
+      // After the commit, not in alsoWrite: a rolled-back or retried attempt must not count.
       // Not in the orders_view projection either: a rebuild replays every finish.
-      afterCommit: (result) => {
+      afterCommit: (result: OrderResult) => {
         const finish = finishedOrderOf(result.events, result.state);
         if (finish) this.finished.record(finish);
       },
-    });
+    };
   }
 
   async load(orderId: string): Promise<OrderState> {

@@ -1,7 +1,7 @@
 import { Injectable } from "@nestjs/common";
 import type { AbandonPayment } from "@peakshop/contracts";
-import type { EntityManager } from "typeorm";
-import { PaymentCommands } from "./payment-commands";
+import type { InboxOutcome } from "@peakshop/eventsourcing";
+import { PaymentCommands, type ConsumedIn } from "./payment-commands";
 import type { Causation } from "./payment-messages";
 import { PaymentSchedule } from "./payment-schedule.port";
 
@@ -19,19 +19,23 @@ export class AbandonPaymentHandler {
     private readonly schedule: PaymentSchedule,
   ) {}
 
-  async handle(manager: EntityManager, request: AbandonPayment, causation: Causation): Promise<void> {
+  handle(
+    request: AbandonPayment,
+    causation: Causation,
+    within: ConsumedIn,
+  ): Promise<InboxOutcome | undefined> {
     const at = new Date();
-    await this.payments.execute(
+    return this.payments.consume(
       request.paymentId,
       { type: "Abandon", reason: "cancelled", at: at.toISOString() },
       causation,
+      within,
       {
-        manager,
-        afterAppend: async (tx, result) => {
-          if (result.events.length === 0) return;
-          await this.schedule.remove(tx, request.paymentId, "charge");
-          await this.schedule.put(tx, request.paymentId, "reconcile", at);
-        },
+        alsoWrite: () => [
+          this.schedule.remove(request.paymentId, "charge"),
+          this.schedule.put(request.paymentId, "reconcile", at),
+        ],
+        afterCommit: () => this.schedule.wakeWorker(),
       },
     );
   }

@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { SqlStatement } from "@peakshop/eventsourcing";
 
 /** charge: attempts until captured, declined or abandoned; refund: until refunded; reconcile: ask the bank about an abandoned payment. */
 export type ScheduledWork = "charge" | "refund" | "reconcile";
@@ -12,12 +12,19 @@ export interface DueWork {
 
 /**
  * The durable retry schedule: a row per payment and kind of work, due at a
- * time. It lives in the payment database, written in the same transaction as
- * the events, so retries survive restarts and never run twice at once.
+ * time. It lives in the payment database and its writes travel in the
+ * statement that appends the payment's events, so retries survive restarts
+ * and never run twice at once.
  */
 export abstract class PaymentSchedule {
-  abstract put(manager: EntityManager, paymentId: string, kind: ScheduledWork, dueAt: Date): Promise<void>;
-  abstract remove(manager: EntityManager, paymentId: string, kind: ScheduledWork): Promise<void>;
+  /** The write that puts work on the schedule (or moves it), to commit with the events. */
+  abstract put(paymentId: string, kind: ScheduledWork, dueAt: Date): SqlStatement;
+  /** The write that takes work off the schedule. */
+  abstract remove(paymentId: string, kind: ScheduledWork): SqlStatement;
+  /** Runs a schedule write on its own (no events go with it). */
+  abstract apply(write: SqlStatement): Promise<void>;
+  /** Tells this process's worker that work was put and committed, so it looks at once. */
+  abstract wakeWorker(): void;
   /** Claims due work for `leaseMs` (after which it is due again, as after a crash). */
   abstract claimDue(limit: number, leaseMs: number): Promise<DueWork[]>;
   /** In how many ms the earliest row comes due (negative when overdue); undefined when none is scheduled. */

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from "@nestjs/common";
+import type { SqlStatement } from "@peakshop/eventsourcing";
 import { randomUUID } from "node:crypto";
 import { notFoundVerdict } from "../domain/in-doubt";
 import { retryDelayMs, type RetryPolicy } from "../domain/retry-policy";
@@ -18,7 +19,7 @@ export interface DueWorkPolicy extends RetryPolicy {
  * One claimed piece of scheduled work: a charge attempt, a refund, or a
  * reconciliation of an abandoned payment. The bank is called outside any
  * database transaction; the outcome is then recorded with the schedule change
- * in one transaction.
+ * in one statement.
  */
 @Injectable()
 export class ProcessDueWork {
@@ -144,33 +145,23 @@ export class ProcessDueWork {
     }
   }
 
-  /** Records the outcome and moves the schedule on, in one transaction. */
+  /** Records the outcome and moves the schedule on, in one statement. */
   private async record(
     work: DueWork,
     command: Parameters<PaymentCommands["execute"]>[1],
     causation: Parameters<PaymentCommands["execute"]>[2],
   ): Promise<PaymentResult> {
+    const next = (result: PaymentResult) => scheduleAfter(work, command, result.state, this.schedule);
     return this.payments.execute(work.paymentId, command, causation, {
-      afterAppend: async (manager, result) => {
-        const state = result.state;
-        if (state.status === "pending" && command.type === "RecordTransientFailure") {
-          await this.schedule.put(manager, work.paymentId, "charge", new Date(command.nextAttemptAt));
-          return;
-        }
-        await this.schedule.remove(manager, work.paymentId, work.kind);
-        // Abandoned after attempts that may have reached the bank: keep asking until it answers.
-        if (
-          state.status === "abandoned" &&
-          (work.startedBefore > 0 || command.type === "RecordTransientFailure")
-        ) {
-          await this.schedule.put(manager, work.paymentId, "reconcile", new Date());
-        }
+      alsoWrite: (result) => next(result).writes,
+      afterCommit: (result) => {
+        if (next(result).putsWork) this.schedule.wakeWorker();
       },
     });
   }
 
   private async done(work: DueWork): Promise<void> {
-    await this.payments.transaction((manager) => this.schedule.remove(manager, work.paymentId, work.kind));
+    await this.schedule.apply(this.schedule.remove(work.paymentId, work.kind));
   }
 
   private async later(work: DueWork, delayMs: number): Promise<void> {
@@ -181,10 +172,32 @@ export class ProcessDueWork {
   }
 
   private async at(work: DueWork, dueAt: Date): Promise<void> {
-    await this.payments.transaction((manager) =>
-      this.schedule.put(manager, work.paymentId, work.kind, dueAt),
-    );
+    await this.schedule.apply(this.schedule.put(work.paymentId, work.kind, dueAt));
+    this.schedule.wakeWorker();
   }
+}
+
+/** How the schedule moves on once an outcome of `work` is recorded. */
+function scheduleAfter(
+  work: DueWork,
+  command: Parameters<PaymentCommands["execute"]>[1],
+  state: PaymentState,
+  schedule: PaymentSchedule,
+): { writes: SqlStatement[]; putsWork: boolean } {
+  if (state.status === "pending" && command.type === "RecordTransientFailure") {
+    return {
+      writes: [schedule.put(work.paymentId, "charge", new Date(command.nextAttemptAt))],
+      putsWork: true,
+    };
+  }
+  const removal = schedule.remove(work.paymentId, work.kind);
+  // Abandoned after attempts that may have reached the bank: keep asking until it answers.
+  if (state.status === "abandoned" && (work.startedBefore > 0 || command.type === "RecordTransientFailure")) {
+    const reconcile = schedule.put(work.paymentId, "reconcile", new Date());
+    // One statement must not write a row twice: a put of the same work moves it instead.
+    return { writes: work.kind === "reconcile" ? [reconcile] : [removal, reconcile], putsWork: true };
+  }
+  return { writes: [removal], putsWork: false };
 }
 
 const now = () => new Date().toISOString();

@@ -1,7 +1,7 @@
 import { Injectable } from "@nestjs/common";
 import type { RefundPayment } from "@peakshop/contracts";
-import type { EntityManager } from "typeorm";
-import { PaymentCommands } from "./payment-commands";
+import type { InboxOutcome } from "@peakshop/eventsourcing";
+import { PaymentCommands, type ConsumedIn } from "./payment-commands";
 import type { Causation } from "./payment-messages";
 import { PaymentSchedule } from "./payment-schedule.port";
 
@@ -13,17 +13,20 @@ export class RefundPaymentHandler {
     private readonly schedule: PaymentSchedule,
   ) {}
 
-  async handle(manager: EntityManager, request: RefundPayment, causation: Causation): Promise<void> {
+  handle(
+    request: RefundPayment,
+    causation: Causation,
+    within: ConsumedIn,
+  ): Promise<InboxOutcome | undefined> {
     const at = new Date();
-    await this.payments.execute(
+    return this.payments.consume(
       request.paymentId,
       { type: "RequestRefund", amountCents: request.amountCents, at: at.toISOString() },
       causation,
+      within,
       {
-        manager,
-        afterAppend: async (tx, result) => {
-          if (result.events.length > 0) await this.schedule.put(tx, request.paymentId, "refund", at);
-        },
+        alsoWrite: () => [this.schedule.put(request.paymentId, "refund", at)],
+        afterCommit: () => this.schedule.wakeWorker(),
       },
     );
   }

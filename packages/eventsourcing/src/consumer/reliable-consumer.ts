@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { handleAllOnce, handleOnce, type InboxOutcome } from "../inbox/inbox";
 import { toDeadLetter } from "./dead-letter";
 import { classifyFailure } from "./failure-kinds";
+import type { InboxEntry } from "../store/event-store";
 import { messageIdOf, type IncomingMessage } from "./incoming-message";
 
 export interface ReliableConsumerOptions {
@@ -32,6 +33,13 @@ export interface MessageHandler<Input> {
   select(message: IncomingMessage): Input | undefined;
   /** Acts on the input inside the transaction that records the message in the inbox. */
   handle(input: Input, manager: EntityManager, message: IncomingMessage): Promise<void>;
+  /**
+   * Optional, for a message that came alone: acts on it and records it in the
+   * inbox without a transaction, in one statement (see handleCommandOnce).
+   * Resolves undefined when the message needs handle()'s transaction after
+   * all, which then follows.
+   */
+  handleAlone?(input: Input, inbox: InboxEntry, message: IncomingMessage): Promise<InboxOutcome | undefined>;
 }
 
 /** A handler that acts on every message. */
@@ -55,7 +63,9 @@ type Selected<Input> =
  * insert, one commit); messages the service does not act on (see
  * MessageHandler.select) take no transaction at all. If any message of a batch fails, the batch is rolled
  * back and its messages are handled one by one, so only the failing one is
- * retried and dead-lettered, exactly as if it had come alone.
+ * retried and dead-lettered, exactly as if it had come alone. A message that
+ * comes alone takes no transaction either when its handler can act on it in
+ * one statement (MessageHandler.handleAlone).
  */
 export class ReliableConsumer {
   private readonly settings: Required<Omit<ReliableConsumerOptions, "onReceived" | "onDeadLetter">> &
@@ -124,7 +134,10 @@ export class ReliableConsumer {
     for (let attempt = 1; ; attempt++) {
       try {
         if ("error" in item) throw item.error;
-        return await handleOnce(this.dataSource, consumer, messageIdOf(message), (manager) =>
+        const messageId = messageIdOf(message);
+        const alone = await handler.handleAlone?.(item.input, { consumer, messageId }, message);
+        if (alone) return alone;
+        return await handleOnce(this.dataSource, consumer, messageId, (manager) =>
           handler.handle(item.input, manager, message),
         );
       } catch (error) {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import {
   ConcurrencyError,
+  type InboxEntry,
   type NewEvent,
   type OutboxMessage,
   type RecordedEvent,
@@ -8,6 +9,7 @@ import {
 import { afterCommit, afterCommitIfTracked, runAll } from "../store/after-commit";
 import { PostgresEventStore } from "../store/postgres-event-store";
 import { crossesSnapshotPoint, loadSnapshot, saveSnapshot, type SnapshotPolicy } from "../store/snapshots";
+import type { SqlStatement } from "../store/sql-statement";
 import { fold, type Decider } from "./decider";
 import { streamStateCacheOf, writtenIn, type CachedState, type StreamStateCache } from "./stream-state-cache";
 
@@ -36,8 +38,19 @@ export interface CommandHandlerOptions<Event, State> {
    * conflict then aborts it, so it is not retried here: the caller retries.
    */
   manager?: EntityManager;
-  /** More writes of the same transaction after the append (schedules, timers). */
-  afterAppend?(manager: EntityManager, result: CommandResult<Event, State>): Promise<void>;
+  /**
+   * More writes that commit with the new events (a read model row, a timer):
+   * data-modifying statements that travel inside the append's own statement,
+   * so they need no transaction and no round trip of their own.
+   */
+  alsoWrite?(result: CommandResult<Event, State>): SqlStatement[];
+  /**
+   * The consumed message this command acts on, recorded in the inbox by the
+   * append's statement (no transaction at all; not with `manager`). A
+   * duplicate throws MessageAlreadyHandled and writes nothing. A refused
+   * command then decides nothing instead of throwing: see handleCommandOnce.
+   */
+  inbox?: InboxEntry;
   /**
    * Runs once the new events are committed, outside the transaction (metrics,
    * notices); never for an attempt that rolled back, nor when nothing was
@@ -82,10 +95,10 @@ export async function handleCommand<Command, Event, State>(
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      // Without extra writes no transaction is needed: the read needs none (the
-      // append's expected version catches any writer in between) and the append
-      // is one atomic statement.
-      const result = options.afterAppend ? await dataSource.transaction(run) : await run();
+      // No transaction: the read needs none (the append's expected version
+      // catches any writer in between) and the append, with every write that
+      // goes with it, is one atomic statement.
+      const result = await run();
       cache.set(streamId, stateOf(result));
       if (committed && result.events.length > 0) runAll([() => committed(result)]);
       return result;
@@ -125,7 +138,12 @@ async function decideAndAppend<Command, Event, State>(
   if (!base || events.length === 0) {
     if (cached) cache.delete(streamId);
     base = await read();
-    events = decider.decide(command, base.state);
+    // With an inbox entry the message may be a duplicate, which a refusal must
+    // not be mistaken for: the caller decides again in a transaction that
+    // checks the inbox first (handleCommandOnce).
+    events = options.inbox
+      ? decideOrNothing(decider, command, base.state)
+      : decider.decide(command, base.state);
   }
   if (events.length === 0)
     return { events, state: base.state, version: base.version, firstVersion: base.version + 1 };
@@ -135,25 +153,18 @@ async function decideAndAppend<Command, Event, State>(
     version: base.version + events.length,
     firstVersion: base.version + 1,
   };
-  // The extra writes go out with the append, not after its answer (one round
-  // trip on a pipelining connection): they need only the decided result, and
-  // if the append fails, throwing here rolls back the transaction they share
-  // (a caller that catches a ConcurrencyError must not commit it: those
-  // writes rest on a decision that lost).
-  const [appended, extra] = await Promise.allSettled([
-    store.append(streamId, base.version, events.map(options.toStored), {
+  try {
+    await store.append(streamId, base.version, events.map(options.toStored), {
       manager,
       outbox: options.toOutbox?.(result, streamId),
-    }),
-    // Async, so that one throwing at once still leaves the append watched.
-    (async () => manager && options.afterAppend?.(manager, result))(),
-  ]);
-  if (appended.status === "rejected") {
+      writes: options.alsoWrite?.(result),
+      inbox: options.inbox,
+    });
+  } catch (error) {
     // Most likely a conflict: the next attempt reads the stream.
     cache.delete(streamId);
-    throw appended.reason;
+    throw error;
   }
-  if (extra.status === "rejected") throw extra.reason;
   // A snapshot is a cache of committed events: taking it after the append is safe.
   if (options.snapshots && crossesSnapshotPoint(base.version, result.version, options.snapshots.every)) {
     await saveSnapshot(reader, streamId, result.version, result.state, options.snapshots);

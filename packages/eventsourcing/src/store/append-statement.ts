@@ -1,21 +1,35 @@
 import { randomUUID } from "node:crypto";
 import { slotOf } from "../outbox/outbox-writer";
-import type { ExpectedVersion, NewEvent, OutboxMessage } from "./event-store";
+import type { ExpectedVersion, InboxEntry, NewEvent, OutboxMessage } from "./event-store";
+import { shiftParameters, type SqlStatement } from "./sql-statement";
+
+/** What else an append writes in its statement. */
+export interface AppendExtras {
+  /** The consumed message this append acts on: recorded in the inbox, a duplicate fails the statement. */
+  inbox?: InboxEntry;
+  /** Data-modifying statements (INSERT, UPDATE, DELETE) that commit or fail with the events. */
+  writes?: readonly SqlStatement[];
+}
 
 /**
- * One statement appends events and outbox rows: a statement is atomic on its
- * own, so an append costs one round trip instead of five (BEGIN, writes,
- * COMMIT). Optimistic concurrency rests on the unique (stream_id,
- * stream_version) index: a writer that read an older version inserts a version
- * that already exists and the whole statement fails with a unique violation.
+ * One statement appends events and outbox rows (and, given them, the inbox
+ * row of the message acted on and the aggregate's other writes): a statement
+ * is atomic on its own, so an append needs no transaction around it, and the
+ * database parses, plans and answers one statement instead of five or more.
+ *
+ * Optimistic concurrency: es_expect_version raises ES409 when the stream is
+ * not at the expected version, which aborts every write of the statement; two
+ * appenders that both passed it insert the same version, and the unique
+ * (stream_id, stream_version) index fails the later one.
  */
 export function appendStatement(
   streamId: string,
   expected: ExpectedVersion,
   events: readonly NewEvent[],
   outbox: readonly OutboxMessage[],
-): { name: string; sql: string; params: unknown[] } {
-  const params: unknown[] = [
+  extras: AppendExtras = {},
+): SqlStatement {
+  const values: unknown[] = [
     streamId,
     expected === "any" ? null : expected,
     events.map((event) => event.id ?? randomUUID()),
@@ -29,16 +43,17 @@ export function appendStatement(
     outbox.map((message) => message.value),
     outbox.map((message) => JSON.stringify(message.headers ?? {})),
   ];
-  // The base version: the expected one, or for "any" the stream's current one.
-  // A stream that is not at the expected version yields no base row, so
-  // nothing is written (and the caller sees a conflict).
-  const sql = `
-    WITH current AS (
-      SELECT COALESCE(max(stream_version), 0) AS version FROM es_events WHERE stream_id = $1
-    ),
-    base AS (
-      SELECT version FROM current WHERE $2::int IS NULL OR version = $2::int
-    ),
+  const more: string[] = [];
+  if (extras.inbox) {
+    values.push(extras.inbox.consumer, extras.inbox.messageId);
+    more.push(`inboxed AS (INSERT INTO es_inbox (consumer, message_id) VALUES ($13, $14))`);
+  }
+  for (const [index, write] of (extras.writes ?? []).entries()) {
+    more.push(`write_${index + 1} AS (${shiftParameters(write.text, values.length)})`);
+    values.push(...write.values);
+  }
+  const text = `
+    WITH base AS (SELECT es_expect_version($1, $2::int) AS version),
     appended AS (
       INSERT INTO es_events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
       SELECT $1, base.version + e.ord, e.id, e.t, e.sv, e.d, e.m
@@ -50,10 +65,10 @@ export function appendStatement(
       SELECT o.slot, o.topic, o.k, o.v, o.h
         FROM base, unnest($8::smallint[], $9::text[], $10::text[], $11::text[], $12::jsonb[]) AS o(slot, topic, k, v, h)
       RETURNING 1
-    )
+    )${more.map((part) => `,\n    ${part}`).join("")}
     SELECT base.version + cardinality($4::text[]) AS version,
            ARRAY(SELECT global_position::text FROM appended ORDER BY global_position) AS positions,
            (SELECT count(*) FROM queued)::int AS queued
       FROM base`;
-  return { name: "es_append", sql, params };
+  return { text, values };
 }

@@ -1,10 +1,10 @@
-import type { QueryResultRow } from "pg";
 import type { DataSource, EntityManager } from "typeorm";
 import { appendStatement } from "./append-statement";
 import { eventsWritten, notifyOnCommit, outboxWritten } from "./commit-signals";
 import { pgPoolOf } from "./pg-pool";
 import {
   ConcurrencyError,
+  MessageAlreadyHandled,
   type AppendOptions,
   type AppendResult,
   type ExpectedVersion,
@@ -14,6 +14,10 @@ import {
 import { EVENT_COLUMNS, toRecorded, type EventRow } from "./event-row";
 
 const UNIQUE_VIOLATION = "23505";
+/** es_expect_version's answer to a stream at another version than expected. */
+const WRONG_VERSION = "ES409";
+const INBOX_KEY = "es_inbox_pkey";
+const STREAM_VERSION_KEY = "es_events_stream_id_stream_version_key";
 const ANY_VERSION_ATTEMPTS = 20;
 
 /**
@@ -52,15 +56,18 @@ export class PostgresEventStore {
     if (events.length === 0 && !options.outbox?.length) {
       throw new Error("append needs at least one event or outbox message");
     }
-    const { name, sql, params } = appendStatement(streamId, expected, events, options.outbox ?? []);
+    const { text, values } = appendStatement(streamId, expected, events, options.outbox ?? [], options);
     // "any" promises no conflict, so a lost race for the next version is retried
     // (a caller's transaction is aborted by the failure, so not inside one).
     const attempts = expected === "any" && !options.manager ? ANY_VERSION_ATTEMPTS : 1;
     for (let attempt = 1; ; attempt++) {
       try {
+        // Without a transaction the statement goes to the pool directly: the
+        // services' pg client prepares it (TypeORM's query() adds a query
+        // runner per call and nothing else here).
         const rows: { version: number; positions: string[] }[] = options.manager
-          ? await options.manager.query(sql, params)
-          : await this.preparedQuery(name, sql, params);
+          ? await options.manager.query(text, values as unknown[])
+          : (await pgPoolOf(this.dataSource).query(text, values as unknown[])).rows;
         const [row] = rows;
         if (!row) throw new ConcurrencyError(streamId, expected);
         if (events.length)
@@ -72,21 +79,27 @@ export class PostgresEventStore {
         if (options.outbox?.length) notifyOnCommit(options.manager, outboxWritten);
         return { nextVersion: row.version, globalPositions: row.positions };
       } catch (error) {
-        const raced = (error as { code?: string }).code === UNIQUE_VIOLATION;
-        if (raced && attempt < attempts) continue;
-        if (raced) throw new ConcurrencyError(streamId, expected);
+        const failure = appendFailureOf(error);
+        if (failure === "duplicate") throw new MessageAlreadyHandled(options.inbox!);
+        if (failure === "raced" && attempt < attempts) continue;
+        if (failure) throw new ConcurrencyError(streamId, expected);
         throw error;
       }
     }
   }
+}
 
-  /**
-   * Runs a named prepared statement on a pooled connection: PostgreSQL plans
-   * the append once per connection instead of on every call. TypeORM's query()
-   * cannot name statements, so the hot path talks to its pg pool directly.
-   */
-  private async preparedQuery<Row>(name: string, text: string, values: unknown[]): Promise<Row[]> {
-    const result = await pgPoolOf(this.dataSource).query<Row & QueryResultRow>({ name, text, values });
-    return result.rows;
-  }
+/**
+ * Why an append's statement failed, when it is one of the failures an append
+ * expects: the stream moved on ("stale", checked before writing), another
+ * appender took the same version at once ("raced"), or the inbox already holds
+ * the message ("duplicate"). Any other failure (say, a unique key of one of
+ * the extra writes) is the caller's.
+ */
+function appendFailureOf(error: unknown): "stale" | "raced" | "duplicate" | undefined {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (code === WRONG_VERSION) return "stale";
+  if (code !== UNIQUE_VIOLATION) return undefined;
+  if (constraint === INBOX_KEY) return "duplicate";
+  return constraint === STREAM_VERSION_KEY ? "raced" : undefined;
 }

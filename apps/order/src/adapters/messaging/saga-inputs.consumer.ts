@@ -54,5 +54,7 @@ export class SagaInputsConsumer {
     handle: async ({ orderId, command, causationId }, manager) => {
       await this.orders.execute(orderId, command, causationId, manager);
     },
+    handleAlone: ({ orderId, command, causationId }, inbox) =>
+      this.orders.executeOnce(orderId, command, causationId, inbox),
   };
 }

@@ -1,4 +1,4 @@
-import type { Projection, RecordedEvent } from "@peakshop/eventsourcing";
+import type { Projection, RecordedEvent, SqlStatement } from "@peakshop/eventsourcing";
 import type { EntityManager } from "typeorm";
 import { ORDER_EVENT_TYPES } from "../../application/order-codec";
 import { OrdersView } from "../../application/orders-view.port";
@@ -8,14 +8,14 @@ import type { OrderState } from "../../domain/order.state";
 
 /** orders_view: one row per order with its state, less the payment token. */
 export class PostgresOrdersView extends OrdersView {
-  async save(manager: EntityManager, orderId: string, order: OrderState, at: Date): Promise<void> {
-    if (order.status === "none") return;
+  upsert(orderId: string, order: OrderState, at: Date): SqlStatement | undefined {
+    if (order.status === "none") return undefined;
     const { paymentToken: _secret, ...visible } = order;
-    await manager.query(
-      `INSERT INTO orders_view (order_id, customer_id, status, state, placed_at, updated_at)
+    return {
+      text: `INSERT INTO orders_view (order_id, customer_id, status, state, placed_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
-      [
+      values: [
         orderId,
         order.customerId,
         order.status,
@@ -23,7 +23,7 @@ export class PostgresOrdersView extends OrdersView {
         order.history[0]?.at ?? at,
         at,
       ],
-    );
+    };
   }
 }
 
@@ -44,7 +44,8 @@ export const ordersViewProjection: Projection = {
       state: OrderState;
     }[];
     const next = orderDecider.evolve(row?.state ?? orderDecider.initialState, event.data as OrderEvent);
-    await view.save(manager, orderId, next, event.recordedAt);
+    const write = view.upsert(orderId, next, event.recordedAt);
+    if (write) await manager.query(write.text, [...write.values]);
   },
   async reset(manager: EntityManager) {
     await manager.query(`TRUNCATE orders_view`);

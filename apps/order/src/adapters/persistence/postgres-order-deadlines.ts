@@ -1,5 +1,6 @@
 import { Injectable } from "@nestjs/common";
-import { DataSource, type EntityManager } from "typeorm";
+import type { SqlStatement } from "@peakshop/eventsourcing";
+import { DataSource } from "typeorm";
 import { OrderDeadlines } from "../../application/order-deadlines.port";
 
 @Injectable()
@@ -8,15 +9,15 @@ export class PostgresOrderDeadlines extends OrderDeadlines {
     super();
   }
 
-  async set(manager: EntityManager, orderId: string, dueAt: Date): Promise<void> {
-    await manager.query(
-      `INSERT INTO order_deadlines (order_id, due_at) VALUES ($1, $2) ON CONFLICT (order_id) DO UPDATE SET due_at = EXCLUDED.due_at`,
-      [orderId, dueAt],
-    );
+  set(orderId: string, dueAt: Date): SqlStatement {
+    return {
+      text: `INSERT INTO order_deadlines (order_id, due_at) VALUES ($1, $2) ON CONFLICT (order_id) DO UPDATE SET due_at = EXCLUDED.due_at`,
+      values: [orderId, dueAt],
+    };
   }
 
-  async clear(manager: EntityManager, orderId: string): Promise<void> {
-    await manager.query(`DELETE FROM order_deadlines WHERE order_id = $1`, [orderId]);
+  clear(orderId: string): SqlStatement {
+    return { text: `DELETE FROM order_deadlines WHERE order_id = $1`, values: [orderId] };
   }
 
   async claimDue(limit: number, leaseMs: number): Promise<string[]> {

@@ -7,8 +7,14 @@ import {
   RequestPaymentV1,
   type IntegrationEnvelope,
 } from "@peakshop/contracts";
-import { ReliableConsumer, type IncomingMessage, type MessageHandler } from "@peakshop/eventsourcing";
+import {
+  ReliableConsumer,
+  type IncomingMessage,
+  type InboxOutcome,
+  type MessageHandler,
+} from "@peakshop/eventsourcing";
 import { AbandonPaymentHandler } from "../../application/abandon-payment.handler";
+import type { ConsumedIn } from "../../application/payment-commands";
 import { RefundPaymentHandler } from "../../application/refund-payment.handler";
 import { RequestPaymentHandler } from "../../application/request-payment.handler";
 
@@ -38,13 +44,19 @@ export class PaymentCommandsConsumer {
       return PAYMENT_COMMAND_TYPES.has(envelope.type) ? envelope : undefined;
     },
     handle: async (envelope, manager) => {
-      const causation = { correlationId: envelope.correlationId, causationId: envelope.id };
-      if (envelope.type === RequestPaymentV1.type)
-        await this.requestPayment.handle(manager, envelope.data, causation);
-      if (envelope.type === RefundPaymentV1.type)
-        await this.refundPayment.handle(manager, envelope.data, causation);
-      if (envelope.type === AbandonPaymentV1.type)
-        await this.abandonPayment.handle(manager, envelope.data, causation);
+      await this.dispatch(envelope, { manager });
     },
+    handleAlone: (envelope, inbox) => this.dispatch(envelope, { inbox }),
   };
+
+  private dispatch(envelope: IntegrationEnvelope, within: ConsumedIn): Promise<InboxOutcome | undefined> {
+    const causation = { correlationId: envelope.correlationId, causationId: envelope.id };
+    if (envelope.type === RequestPaymentV1.type)
+      return this.requestPayment.handle(envelope.data, causation, within);
+    if (envelope.type === RefundPaymentV1.type)
+      return this.refundPayment.handle(envelope.data, causation, within);
+    if (envelope.type === AbandonPaymentV1.type)
+      return this.abandonPayment.handle(envelope.data, causation, within);
+    throw new Error(`not a payment command: ${envelope.type}`);
+  }
 }

@@ -27,8 +27,7 @@ describe("the payment schedule in PostgreSQL: when work comes due next", () => {
     await dataSource?.destroy();
   });
 
-  const put = (paymentId: string, dueAt: Date) =>
-    dataSource.transaction((manager) => schedule.put(manager, paymentId, "charge", dueAt));
+  const put = (paymentId: string, dueAt: Date) => schedule.apply(schedule.put(paymentId, "charge", dueAt));
 
   it("knows nothing is due when nothing is scheduled", async () => {
     expect(await schedule.nextDueInMs()).toBeUndefined();

@@ -1,10 +1,10 @@
 import { Injectable } from "@nestjs/common";
-import { notifyOnCommit } from "@peakshop/eventsourcing";
+import type { SqlStatement } from "@peakshop/eventsourcing";
 import { WorkSignal } from "@peakshop/platform-nest";
-import { DataSource, type EntityManager } from "typeorm";
+import { DataSource } from "typeorm";
 import { PaymentSchedule, type DueWork, type ScheduledWork } from "../../application/payment-schedule.port";
 
-/** Payment work was scheduled in this process: wakes its attempts worker at the commit. */
+/** Payment work was scheduled in this process and committed: wakes its attempts worker. */
 export const paymentWorkScheduled = new WorkSignal();
 
 @Injectable()
@@ -13,20 +13,27 @@ export class PostgresPaymentSchedule extends PaymentSchedule {
     super();
   }
 
-  async put(manager: EntityManager, paymentId: string, kind: ScheduledWork, dueAt: Date): Promise<void> {
-    await manager.query(
-      `INSERT INTO payment_schedule (payment_id, kind, due_at) VALUES ($1, $2, $3)
+  put(paymentId: string, kind: ScheduledWork, dueAt: Date): SqlStatement {
+    return {
+      text: `INSERT INTO payment_schedule (payment_id, kind, due_at) VALUES ($1, $2, $3)
        ON CONFLICT (payment_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at`,
-      [paymentId, kind, dueAt],
-    );
-    notifyOnCommit(manager, paymentWorkScheduled);
+      values: [paymentId, kind, dueAt],
+    };
   }
 
-  async remove(manager: EntityManager, paymentId: string, kind: ScheduledWork): Promise<void> {
-    await manager.query(`DELETE FROM payment_schedule WHERE payment_id = $1 AND kind = $2`, [
-      paymentId,
-      kind,
-    ]);
+  remove(paymentId: string, kind: ScheduledWork): SqlStatement {
+    return {
+      text: `DELETE FROM payment_schedule WHERE payment_id = $1 AND kind = $2`,
+      values: [paymentId, kind],
+    };
+  }
+
+  async apply(write: SqlStatement): Promise<void> {
+    await this.dataSource.query(write.text, [...write.values]);
+  }
+
+  wakeWorker(): void {
+    paymentWorkScheduled.notify();
   }
 
   async claimDue(limit: number, leaseMs: number): Promise<DueWork[]> {
