@@ -15,13 +15,14 @@ export {
   type RecordedEvent,
 } from "./store/event-store";
 export { PostgresEventStore } from "./store/postgres-event-store";
-export { type SqlStatement } from "./store/sql-statement";
+export { writeCtes, type SqlStatement } from "./store/sql-statement";
 export { afterCommit, transactionWithAfterCommit } from "./store/after-commit";
 export { eventsWritten, notifyOnCommit, outboxWritten } from "./store/commit-signals";
 export { type SnapshotPolicy } from "./store/snapshots";
-export { enqueueOutbox, OUTBOX_SLOTS, slotOf } from "./outbox/outbox-writer";
+export { enqueueOutbox, outboxColumns, OUTBOX_SLOTS, slotOf } from "./outbox/outbox-writer";
 export { OutboxRelay, type OutboxRelayOptions } from "./outbox/outbox-relay";
 export { handleOnce, type InboxOutcome } from "./inbox/inbox";
+export { writeOnce } from "./inbox/write-once";
 export { purgeInbox } from "./inbox/inbox-retention";
 export { messageIdOf, type IncomingMessage } from "./consumer/incoming-message";
 export { classifyFailure, PermanentFailure, type FailureKind } from "./consumer/failure-kinds";

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { enqueueOutbox } from "@peakshop/eventsourcing";
+import { notifyOnCommit, outboxWritten, type SqlStatement } from "@peakshop/eventsourcing";
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import {
@@ -28,7 +28,8 @@ export interface WebhookBody {
 }
 
 /**
- * Stores decided notifications inside the caller's transaction: the feed
+ * Stores decided notifications (in the caller's transaction, or as writes of
+ * a consumed message's one statement): the feed
  * entry (which is the in-app delivery, so its CustomerNotified goes to the
  * outbox right away) and one durable delivery per e-mail and webhook target,
  * which the deliveries worker sends. A draft whose dedupe key is already
@@ -49,6 +50,26 @@ export class NotificationRecorder {
     source: SourceEvent,
     now: Date,
   ): Promise<NotificationRow[]> {
+    const { rows, deliveries, notices } = this.prepare(drafts, source, now);
+    const { inserted, firstInApp } = await this.notifications.insertNew(
+      manager,
+      rows,
+      deliveries,
+      now,
+      notices,
+    );
+    if (firstInApp.size > 0) notifyOnCommit(manager, outboxWritten);
+    return rows.filter((row) => inserted.has(row.id));
+  }
+
+  /** record's writes, for a statement that holds the message's other writes too (see writeOnce). */
+  writesOf(drafts: NotificationDraft[], source: SourceEvent, now: Date): SqlStatement[] {
+    if (drafts.length === 0) return [];
+    const { rows, deliveries, notices } = this.prepare(drafts, source, now);
+    return this.notifications.insertWrites(rows, deliveries, now, notices);
+  }
+
+  private prepare(drafts: NotificationDraft[], source: SourceEvent, now: Date) {
     const rows: NotificationRow[] = drafts.map((draft) => ({
       id: randomUUID(),
       customerId: draft.customerId,
@@ -61,23 +82,14 @@ export class NotificationRecorder {
       correlationId: source.correlationId,
       createdAt: now,
     }));
-    const { inserted, firstInApp } = await this.notifications.insertNew(
-      manager,
+    return {
       rows,
-      rows.flatMap((row) => this.deliveriesOf(row)),
-      now,
-    );
-    const stored = rows.filter((row) => inserted.has(row.id));
-    if (stored.length === 0) return [];
-    await enqueueOutbox(
-      manager,
-      stored
-        .filter((row) => firstInApp.has(row.id))
-        .map((row) =>
-          customerNotifiedRecord({ ...row, notificationId: row.id }, "in-app", now, source.eventId),
-        ),
-    );
-    return stored;
+      deliveries: rows.flatMap((row) => this.deliveriesOf(row)),
+      // Queued only for the rows stored and not yet told in-app (see insertNew).
+      notices: rows.map((row) =>
+        customerNotifiedRecord({ ...row, notificationId: row.id }, "in-app", now, source.eventId),
+      ),
+    };
   }
 
   private deliveriesOf(row: NotificationRow): DeliveryRow[] {

@@ -1,23 +1,47 @@
 import { Injectable } from "@nestjs/common";
-import type { EntityManager } from "typeorm";
+import {
+  notifyOnCommit,
+  outboxWritten,
+  writeOnce,
+  type InboxEntry,
+  type InboxOutcome,
+} from "@peakshop/eventsourcing";
+import { DataSource, type EntityManager } from "typeorm";
 import { NotificationsRepository } from "../adapters/persistence/notifications.repository";
 import { TrackedOrdersRepository } from "../adapters/persistence/tracked-orders.repository";
 import { decideNotifications } from "../domain/notification.decide";
 import type { OrderFact } from "../domain/notification.types";
 import { NotificationRecorder, type SourceEvent } from "./notification-recorder";
 
-/** One fact about an order -> what its customer is told (inside the consumer's inbox transaction). */
+/** One fact about an order -> what its customer is told, recorded with the fact's inbox row. */
 @Injectable()
 export class NotifyCustomerHandler {
   constructor(
     private readonly tracked: TrackedOrdersRepository,
     private readonly notifications: NotificationsRepository,
     private readonly recorder: NotificationRecorder,
+    private readonly dataSource: DataSource,
   ) {}
 
   async execute(manager: EntityManager, fact: OrderFact, source: SourceEvent): Promise<void> {
     await this.tracked.track(manager, fact);
     const alreadySent = await this.notifications.kindsSentFor(manager, fact.orderId);
     await this.recorder.record(manager, decideNotifications(fact, alreadySent), source, new Date());
+  }
+
+  /**
+   * execute for a fact that came alone, without a transaction: what was sent
+   * is read first, then the fact's writes and its inbox row are one statement
+   * (writeOnce). The read is no weaker than inside a transaction: at READ
+   * COMMITTED neither holds it still, and the dedupe keys stop a second
+   * notice of one kind either way.
+   */
+  async executeOnce(fact: OrderFact, source: SourceEvent, inbox: InboxEntry): Promise<InboxOutcome> {
+    const alreadySent = await this.notifications.kindsSentFor(this.dataSource.manager, fact.orderId);
+    const drafts = decideNotifications(fact, alreadySent);
+    const writes = [this.tracked.trackStatement(fact), ...this.recorder.writesOf(drafts, source, new Date())];
+    const outcome = await writeOnce(this.dataSource, inbox, writes);
+    if (outcome === "handled" && drafts.length > 0) notifyOnCommit(undefined, outboxWritten);
+    return outcome;
   }
 }

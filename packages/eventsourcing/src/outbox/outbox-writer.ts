@@ -11,19 +11,28 @@ export const OUTBOX_SLOTS = 16;
 
 export const slotOf = (key: string): number => crc32(key) % OUTBOX_SLOTS;
 
+/**
+ * es_outbox's columns for `messages`, as arrays for unnest():
+ * `unnest($n::smallint[], $n+1::text[], $n+2::text[], $n+3::text[], $n+4::jsonb[])`
+ * gives (slot, topic, message_key, value, headers).
+ */
+export function outboxColumns(messages: readonly OutboxMessage[]): unknown[] {
+  return [
+    messages.map((message) => slotOf(message.key)),
+    messages.map((message) => message.topic),
+    messages.map((message) => message.key),
+    messages.map((message) => message.value),
+    messages.map((message) => JSON.stringify(message.headers ?? {})),
+  ];
+}
+
 /** Writes messages to the outbox inside the caller's transaction. */
 export async function enqueueOutbox(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
   await manager.query(
     `INSERT INTO es_outbox (slot, topic, message_key, value, headers)
      SELECT * FROM unnest($1::smallint[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
-    [
-      messages.map((message) => slotOf(message.key)),
-      messages.map((message) => message.topic),
-      messages.map((message) => message.key),
-      messages.map((message) => message.value),
-      messages.map((message) => JSON.stringify(message.headers ?? {})),
-    ],
+    outboxColumns(messages),
   );
   notifyOnCommit(manager, outboxWritten);
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { slotOf } from "../outbox/outbox-writer";
+import { outboxColumns } from "../outbox/outbox-writer";
 import type { ExpectedVersion, InboxEntry, NewEvent, OutboxMessage } from "./event-store";
-import { shiftParameters, type SqlStatement } from "./sql-statement";
+import { inboxRow } from "../inbox/inbox-row";
+import { writeCtes, type SqlStatement } from "./sql-statement";
 
 /** What else an append writes in its statement. */
 export interface AppendExtras {
@@ -37,21 +38,12 @@ export function appendStatement(
     events.map((event) => event.schemaVersion ?? 1),
     events.map((event) => JSON.stringify(event.data)),
     events.map((event) => JSON.stringify(event.metadata ?? {})),
-    outbox.map((message) => slotOf(message.key)),
-    outbox.map((message) => message.topic),
-    outbox.map((message) => message.key),
-    outbox.map((message) => message.value),
-    outbox.map((message) => JSON.stringify(message.headers ?? {})),
+    ...outboxColumns(outbox),
   ];
-  const more: string[] = [];
-  if (extras.inbox) {
-    values.push(extras.inbox.consumer, extras.inbox.messageId);
-    more.push(`inboxed AS (INSERT INTO es_inbox (consumer, message_id) VALUES ($13, $14))`);
-  }
-  for (const [index, write] of (extras.writes ?? []).entries()) {
-    more.push(`write_${index + 1} AS (${shiftParameters(write.text, values.length)})`);
-    values.push(...write.values);
-  }
+  const more = writeCtes(
+    [...(extras.inbox ? [inboxRow(extras.inbox)] : []), ...(extras.writes ?? [])],
+    values,
+  );
   const text = `
     WITH base AS (SELECT es_expect_version($1, $2::int) AS version),
     appended AS (

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { isInboxDuplicate } from "../inbox/inbox-row";
 import { appendStatement } from "./append-statement";
 import { eventsWritten, notifyOnCommit, outboxWritten } from "./commit-signals";
 import { pgPoolOf } from "./pg-pool";
@@ -16,7 +17,6 @@ import { EVENT_COLUMNS, toRecorded, type EventRow } from "./event-row";
 const UNIQUE_VIOLATION = "23505";
 /** es_expect_version's answer to a stream at another version than expected. */
 const WRONG_VERSION = "ES409";
-const INBOX_KEY = "es_inbox_pkey";
 const STREAM_VERSION_KEY = "es_events_stream_id_stream_version_key";
 const ANY_VERSION_ATTEMPTS = 20;
 
@@ -100,6 +100,6 @@ function appendFailureOf(error: unknown): "stale" | "raced" | "duplicate" | unde
   const { code, constraint } = error as { code?: string; constraint?: string };
   if (code === WRONG_VERSION) return "stale";
   if (code !== UNIQUE_VIOLATION) return undefined;
-  if (constraint === INBOX_KEY) return "duplicate";
+  if (isInboxDuplicate(error)) return "duplicate";
   return constraint === STREAM_VERSION_KEY ? "raced" : undefined;
 }

@@ -7,6 +7,11 @@
 export interface SqlStatement {
   text: string;
   values: readonly unknown[];
+  /**
+   * Inside a larger statement (see writeCtes), the name its CTE takes, so
+   * that later writes can read its RETURNING rows; unique in that statement.
+   */
+  name?: string;
 }
 
 /**
@@ -16,4 +21,20 @@ export interface SqlStatement {
  */
 export function shiftParameters(text: string, offset: number): string {
   return text.replace(/\$(\d+)/g, (_, index: string) => `$${Number(index) + offset}`);
+}
+
+/**
+ * `writes` as the data-modifying CTEs of one statement (named `write_1`, ...,
+ * or by their `name`), their parameters appended to `values` and renumbered
+ * to match: a statement is atomic, so they commit or fail together without a
+ * transaction. A write must be a plain INSERT, UPDATE or DELETE (PostgreSQL
+ * takes data-modifying CTEs only at the top level), and one statement must
+ * not write the same row twice.
+ */
+export function writeCtes(writes: readonly SqlStatement[], values: unknown[]): string[] {
+  return writes.map((write, index) => {
+    const cte = `${write.name ?? `write_${index + 1}`} AS (${shiftParameters(write.text, values.length)})`;
+    values.push(...write.values);
+    return cte;
+  });
 }

@@ -62,5 +62,8 @@ export class CustomerEventsConsumer {
       if (facing.type === "order") await this.notify.execute(manager, facing.fact, facing.source);
       else await this.circuit.execute(manager, facing.report, facing.source);
     },
+    // Circuit reports are rare and read and write more: they keep the transaction.
+    handleAlone: async (facing, inbox) =>
+      facing.type === "order" ? this.notify.executeOnce(facing.fact, facing.source, inbox) : undefined,
   };
 }

@@ -1,4 +1,5 @@
 import { Injectable } from "@nestjs/common";
+import { outboxColumns, writeCtes, type OutboxMessage, type SqlStatement } from "@peakshop/eventsourcing";
 import { DataSource, type EntityManager } from "typeorm";
 import type { NotificationKind } from "../../domain/notification.types";
 import { queryRows } from "./query-rows";
@@ -40,63 +41,94 @@ export class NotificationsRepository {
 
   /**
    * Inserts the notifications whose dedupe key is new, the deliveries of those
-   * only, and records the in-app channel as having told them (the feed entry is
-   * the in-app delivery): one statement, one round trip. Returns the ids
-   * inserted and, of those, the ones in-app had not told yet.
+   * only, records the in-app channel as having told them (the feed entry is
+   * the in-app delivery) and queues each one's in-app notice (`notices[i]` is
+   * rows[i]'s) only if in-app had not told it yet: one statement, one round
+   * trip. Returns the ids inserted and, of those, the ones in-app told now.
    */
   async insertNew(
     manager: EntityManager,
     rows: NotificationRow[],
     deliveries: DeliveryRow[],
     toldInAppAt: Date,
+    notices: OutboxMessage[],
   ): Promise<{ inserted: Set<string>; firstInApp: Set<string> }> {
     if (rows.length === 0) return { inserted: new Set(), firstInApp: new Set() };
-    const column = <K extends keyof NotificationRow>(key: K) => rows.map((row) => row[key]);
+    const values: unknown[] = [];
+    const ctes = writeCtes(this.insertWrites(rows, deliveries, toldInAppAt, notices), values);
     const [result] = await queryRows<{ inserted: string[] | null; told: string[] | null }>(
       manager,
-      `WITH inserted AS (
-         INSERT INTO notifications (id, customer_id, order_id, kind, message, subject, dedupe_key, source_event_id, correlation_id, created_at)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
-         ON CONFLICT (dedupe_key) DO NOTHING
-         RETURNING id
-       ),
-       deliveries AS (
-         INSERT INTO notification_deliveries (id, notification_id, channel, target, payload, next_attempt_at, created_at)
-         SELECT d.id, d.notification_id, d.channel, d.target, d.payload, d.created_at, d.created_at
-           FROM unnest($11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::jsonb[], $16::timestamptz[])
-             AS d (id, notification_id, channel, target, payload, created_at)
-           JOIN inserted ON inserted.id = d.notification_id
-         ON CONFLICT (notification_id, channel, target) DO NOTHING
-       ),
-       told AS (
-         INSERT INTO notified_channels (notification_id, channel, notified_at)
-         SELECT id, 'in-app', $17 FROM inserted
-         ON CONFLICT DO NOTHING
-         RETURNING notification_id
-       )
-       SELECT (SELECT array_agg(id::text) FROM inserted) AS inserted,
-              (SELECT array_agg(notification_id::text) FROM told) AS told`,
-      [
-        column("id"),
-        column("customerId"),
-        column("orderId"),
-        column("kind"),
-        column("message"),
-        column("subject"),
-        column("dedupeKey"),
-        column("sourceEventId"),
-        column("correlationId"),
-        column("createdAt"),
-        deliveries.map((row) => row.id),
-        deliveries.map((row) => row.notificationId),
-        deliveries.map((row) => row.channel),
-        deliveries.map((row) => row.target),
-        deliveries.map((row) => JSON.stringify(row.payload)),
-        deliveries.map((row) => row.createdAt),
-        toldInAppAt,
-      ],
+      `WITH ${ctes.join(",\n")}
+       SELECT (SELECT array_agg(id::text) FROM notification_inserted) AS inserted,
+              (SELECT array_agg(notification_id::text) FROM notification_told) AS told`,
+      values,
     );
     return { inserted: new Set(result?.inserted ?? []), firstInApp: new Set(result?.told ?? []) };
+  }
+
+  /** insertNew's writes, for a statement that holds the message's other writes too (see writeOnce). */
+  insertWrites(
+    rows: NotificationRow[],
+    deliveries: DeliveryRow[],
+    toldInAppAt: Date,
+    notices: OutboxMessage[],
+  ): SqlStatement[] {
+    const column = <K extends keyof NotificationRow>(key: K) => rows.map((row) => row[key]);
+    return [
+      {
+        name: "notification_inserted",
+        text: `INSERT INTO notifications (id, customer_id, order_id, kind, message, subject, dedupe_key, source_event_id, correlation_id, created_at)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id`,
+        values: [
+          column("id"),
+          column("customerId"),
+          column("orderId"),
+          column("kind"),
+          column("message"),
+          column("subject"),
+          column("dedupeKey"),
+          column("sourceEventId"),
+          column("correlationId"),
+          column("createdAt"),
+        ],
+      },
+      {
+        text: `INSERT INTO notification_deliveries (id, notification_id, channel, target, payload, next_attempt_at, created_at)
+         SELECT d.id, d.notification_id, d.channel, d.target, d.payload, d.created_at, d.created_at
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[])
+             AS d (id, notification_id, channel, target, payload, created_at)
+           JOIN notification_inserted ON notification_inserted.id = d.notification_id
+         ON CONFLICT (notification_id, channel, target) DO NOTHING`,
+        values: [
+          deliveries.map((row) => row.id),
+          deliveries.map((row) => row.notificationId),
+          deliveries.map((row) => row.channel),
+          deliveries.map((row) => row.target),
+          deliveries.map((row) => JSON.stringify(row.payload)),
+          deliveries.map((row) => row.createdAt),
+        ],
+      },
+      {
+        name: "notification_told",
+        text: `INSERT INTO notified_channels (notification_id, channel, notified_at)
+         SELECT id, 'in-app', $1 FROM notification_inserted
+         ON CONFLICT DO NOTHING
+         RETURNING notification_id`,
+        values: [toldInAppAt],
+      },
+      {
+        // In the rows' order: a customer's notices leave in the order they were decided.
+        text: `INSERT INTO es_outbox (slot, topic, message_key, value, headers)
+         SELECT o.slot, o.topic, o.k, o.v, o.h
+           FROM unnest($1::uuid[], $2::smallint[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+             WITH ORDINALITY AS o (notification_id, slot, topic, k, v, h, ord)
+           JOIN notification_told USING (notification_id)
+          ORDER BY o.ord`,
+        values: [column("id"), ...outboxColumns(notices)],
+      },
+    ];
   }
 
   /** Records that a channel told the customers; returns the ids it had not yet (CustomerNotified goes out once per channel). */

@@ -1,4 +1,5 @@
 import { Injectable } from "@nestjs/common";
+import type { SqlStatement } from "@peakshop/eventsourcing";
 import type { EntityManager } from "typeorm";
 import type { DelayedOrder, OrderFact } from "../../domain/notification.types";
 import { queryRows } from "./query-rows";
@@ -12,22 +13,28 @@ import { queryRows } from "./query-rows";
 @Injectable()
 export class TrackedOrdersRepository {
   async track(manager: EntityManager, fact: OrderFact): Promise<void> {
+    const { text, values } = this.trackStatement(fact);
+    await manager.query(text, [...values]);
+  }
+
+  /** track's write, for a statement that holds the fact's other writes too. */
+  trackStatement(fact: OrderFact): SqlStatement {
     const [deadline, delayedAt, finishedAt] =
       fact.type === "OrderPlaced"
         ? [null, null, null]
         : fact.type === "PaymentRetryScheduled"
           ? [fact.deadline, fact.at, null]
           : [null, null, fact.at];
-    await manager.query(
-      `INSERT INTO tracked_orders (order_id, customer_id, payment_deadline, first_delayed_at, last_delayed_at, finished_at)
+    return {
+      text: `INSERT INTO tracked_orders (order_id, customer_id, payment_deadline, first_delayed_at, last_delayed_at, finished_at)
        VALUES ($1, $2, $3, $4, $4, $5)
        ON CONFLICT (order_id) DO UPDATE SET
          payment_deadline = COALESCE(EXCLUDED.payment_deadline, tracked_orders.payment_deadline),
          first_delayed_at = LEAST(tracked_orders.first_delayed_at, EXCLUDED.first_delayed_at),
          last_delayed_at = GREATEST(tracked_orders.last_delayed_at, EXCLUDED.last_delayed_at),
          finished_at = COALESCE(tracked_orders.finished_at, EXCLUDED.finished_at)`,
-      [fact.orderId, fact.customerId, deadline, delayedAt, finishedAt],
-    );
+      values: [fact.orderId, fact.customerId, deadline, delayedAt, finishedAt],
+    };
   }
 
   /**
