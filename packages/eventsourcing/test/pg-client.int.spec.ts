@@ -33,6 +33,23 @@ describe("transactions on the pipelining pg client", () => {
   const ids = async () =>
     ((await dataSource.query(`SELECT id FROM items ORDER BY id`)) as { id: number }[]).map((row) => row.id);
 
+  it("given a statement sent through the pool, then it is prepared once and planned as a prepared one", async () => {
+    const pool = (dataSource.driver as unknown as { master: import("pg").Pool }).master;
+    const text = `SELECT id FROM items WHERE id = $1 /* through the pool */`;
+    for (let call = 0; call < 3; call++) await pool.query(text, [call]);
+    const client = await pool.connect();
+    try {
+      // Every pooled connection that ran it holds it under the process's name for that text.
+      const { rows } = await client.query<{ statement: string }>(
+        `SELECT statement FROM pg_prepared_statements`,
+      );
+      const prepared = rows.filter((row) => row.statement.includes("through the pool"));
+      expect(prepared.length).toBeGreaterThan(0);
+    } finally {
+      client.release();
+    }
+  });
+
   it("given a transaction whose last statement fails, then none of its statements commit", async () => {
     const failed = await dataSource
       .transaction(async (manager) => {

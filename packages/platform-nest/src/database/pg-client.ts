@@ -126,14 +126,17 @@ export class PeakshopPgClient extends Client {
   private send(args: any[]): any {
     if (this.deferBegin) this.corkForThisTurn();
     const [text, values, callback] = args;
+    // Pool.query() calls with a callback: those are named too, or every
+    // statement sent through the pool is parsed and planned on each call.
     if (
       this.prepareStatements &&
       typeof text === "string" &&
       Array.isArray(values) &&
       values.length > 0 &&
-      callback === undefined
+      (callback === undefined || typeof callback === "function")
     ) {
       const name = statementNameOf(text);
+      if (name && callback) return super.query({ name, text, values }, callback);
       if (name) return super.query({ name, text, values });
     }
     return (super.query as (...passed: unknown[]) => unknown)(...args);
