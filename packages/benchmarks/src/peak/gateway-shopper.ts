@@ -1,11 +1,8 @@
-import { SignJWT } from "jose";
+import { signDevToken } from "@peakshop/client/dev-token";
 import { randomUUID } from "node:crypto";
 import { Pool } from "undici";
 import type { ArrivalOutcome } from "./open-load";
 
-/** Issuer and audience the gateway expects of dev tokens (apps/gateway token-verifier). */
-const DEV_ISSUER = "peakshop-gateway-dev";
-const DEV_AUDIENCE = "peakshop";
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface AcceptedCheckout {
@@ -35,11 +32,10 @@ interface Answer {
  */
 export class GatewayShopper {
   private readonly pool: Pool;
-  private readonly secret: Uint8Array;
 
   constructor(
     readonly gatewayUrl: string,
-    devSecret: string,
+    private readonly devSecret: string,
     connections = 128,
   ) {
     this.pool = new Pool(gatewayUrl, {
@@ -48,18 +44,10 @@ export class GatewayShopper {
       headersTimeout: REQUEST_TIMEOUT_MS,
       bodyTimeout: REQUEST_TIMEOUT_MS,
     });
-    this.secret = new TextEncoder().encode(devSecret);
   }
 
   token(customerId: string, roles: string[] = []): Promise<string> {
-    return new SignJWT({ roles })
-      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-      .setSubject(customerId)
-      .setIssuer(DEV_ISSUER)
-      .setAudience(DEV_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime("2h")
-      .sign(this.secret);
+    return signDevToken({ secret: this.devSecret, customerId, roles });
   }
 
   /** One shopper's visit; `accepted` receives the order when the checkout answered 202. */

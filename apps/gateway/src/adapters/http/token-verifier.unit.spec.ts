@@ -1,3 +1,4 @@
+import { signDevToken } from "@peakshop/client/dev-token";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { gatewayConfigSchema, type GatewayConfig } from "../../config";
@@ -22,6 +23,11 @@ describe("TokenVerifier in dev mode", () => {
   it("verifies its own dev tokens", async () => {
     const token = await verifier.devToken("alice", ["admin"]);
     expect(await verifier.verify(token)).toEqual({ customerId: "alice", roles: ["admin"] });
+  });
+
+  it("verifies tokens load generators sign with the client's signDevToken", async () => {
+    const token = await signDevToken({ secret: SECRET, customerId: "carol", roles: ["admin"] });
+    expect(await verifier.verify(token)).toEqual({ customerId: "carol", roles: ["admin"] });
   });
 
   it("refuses a token signed with another secret", async () => {
