@@ -20,6 +20,7 @@ source "$root/scripts/lib/schemathesis.sh"
 setup_all() {
   ensure_toolchain
   ensure_docker
+  ensure_network_fault_tools
   ensure_images "$root"
   ensure_helm
   ensure_schemathesis "$root"

@@ -45,3 +45,16 @@ compose() {
     docker-compose "$@"
   fi
 }
+
+# The fault campaign (`pnpm chaos`) and its test break the wire between a
+# container and its peers from inside the container's network namespace:
+# nsenter (util-linux), tc (iproute2) and iptables, run as root.
+ensure_network_fault_tools() {
+  local missing=()
+  command -v nsenter >/dev/null || missing+=(util-linux)
+  command -v tc >/dev/null || missing+=(iproute2)
+  command -v iptables >/dev/null || missing+=(iptables)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]} (Debian packages) for network faults"
+  apt_install "${missing[@]}" || die "could not install ${missing[*]}"
+}

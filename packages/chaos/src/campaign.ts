@@ -3,20 +3,25 @@ import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { gatherEvidence, waitUntilFinal } from "./evidence";
 import { drawSchedule, type BankFaults, type ScheduleOptions, type ScheduledFault } from "./fault-schedule";
-import type { SystemUrls } from "./system-urls";
+import type { NetworkFault } from "./network-faults";
+import { http, Storefront } from "./storefront";
+import type { SystemAccess } from "./system-access";
 import { checkAll, type AcceptedCheckout, type InvariantVerdict } from "./verdicts";
-import { http, ordersOfIndeterminate, shop, type Shopper } from "./workload";
+import { ordersOfIndeterminate, shop, type Shopper } from "./workload";
 
 /** How faults reach the system: the in-process one and the compose one differ. */
 export interface FaultPlayer {
   restart(service: string): Promise<void>;
   kill(services: readonly string[]): Promise<void>;
   start(services: readonly string[]): Promise<void>;
+  /** Turns a wire fault between a service and a peer on, and off again. */
+  breakWire(service: string, peer: string, fault: NetworkFault): Promise<void>;
+  mendWire(service: string, peer: string, fault: NetworkFault): Promise<void>;
 }
 
 export interface CampaignOptions {
   seed: number;
-  urls: SystemUrls;
+  system: SystemAccess;
   faults: FaultPlayer;
   schedule: Omit<ScheduleOptions, "durationMs"> & { durationMs: number };
   shoppers: number;
@@ -35,6 +40,7 @@ export interface CampaignResult {
 }
 
 const HOT_STOCK = 8;
+const BANK_SETTING_TIMEOUT_MS = 60_000;
 const NORMAL_STOCK = 500;
 
 /**
@@ -43,12 +49,13 @@ const NORMAL_STOCK = 500;
  * schedule plays, then healing, a liveness phase, and the checker.
  */
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
-  const { seed, urls } = options;
+  const { seed, system } = options;
+  const store = new Storefront(system.gatewayUrl, system.devSecret);
   const schedule = drawSchedule(seed, options.schedule);
   const rng = xoroshiro128plus(seed);
   const draw = (from: number, to: number) => uniformInt(rng, from, to);
-  const hot = await product(urls, HOT_STOCK);
-  const normal = [await product(urls, NORMAL_STOCK), await product(urls, NORMAL_STOCK)];
+  const hot = await product(store, HOT_STOCK);
+  const normal = [await product(store, NORMAL_STOCK), await product(store, NORMAL_STOCK)];
   const shoppers: Shopper[] = Array.from({ length: options.shoppers }, () => ({
     customerId: `chaos-${randomUUID().slice(0, 8)}`,
     sku: draw(0, 2) === 0 ? hot : normal[draw(0, 1)]!,
@@ -61,18 +68,18 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const outcomes = await Promise.all(
     shoppers.map(async (shopper, index) => {
       await sleepUntil(started + (index * options.schedule.durationMs) / options.shoppers);
-      return shop(urls, shopper);
+      return shop(store, shopper);
     }),
   );
   await playing;
-  await setBank(urls, {});
+  await setBank(system.bankUrl, {});
   const healedAtMs = Date.now();
   // Checkouts without a definite answer may have placed orders: those are
   // checked like accepted ones (they sell stock and take money too).
   const placedAnyway = (
     await Promise.all(
       outcomes.flatMap((o) =>
-        o.indeterminate ? [ordersOfIndeterminate(urls, o.indeterminate.customerId)] : [],
+        o.indeterminate ? [ordersOfIndeterminate(store, o.indeterminate.customerId)] : [],
       ),
     )
   ).flat();
@@ -80,8 +87,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     ...outcomes.flatMap((o) => (o.accepted ? [o.accepted] : [])),
     ...placedAnyway,
   ];
-  await waitUntilFinal(urls, accepted, options.paymentDeadlineMs + options.drainMs);
-  const evidence = await gatherEvidence(urls, {
+  await waitUntilFinal(store, accepted, options.paymentDeadlineMs + options.drainMs);
+  const evidence = await gatherEvidence(store, system.bankUrl, {
     accepted,
     healedAtMs,
     drainMs: options.drainMs,
@@ -103,14 +110,14 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
 
 /** Turns each fault on and off at its time. */
 async function play(schedule: readonly ScheduledFault[], started: number, options: CampaignOptions) {
-  const { urls, faults } = options;
+  const { system, faults } = options;
   type Timed = { atMs: number; bank: boolean; run: () => Promise<unknown> };
   const events = schedule.flatMap(({ atMs, forMs, fault }): Timed[] => {
     switch (fault.kind) {
       case "bank":
         return [
-          { atMs, bank: true, run: () => setBank(urls, fault.faults) },
-          { atMs: atMs + forMs, bank: true, run: () => setBank(urls, {}) },
+          { atMs, bank: true, run: () => setBank(system.bankUrl, fault.faults) },
+          { atMs: atMs + forMs, bank: true, run: () => setBank(system.bankUrl, {}) },
         ];
       case "restart":
         return [{ atMs, bank: false, run: () => faults.restart(fault.service) }];
@@ -118,6 +125,15 @@ async function play(schedule: readonly ScheduledFault[], started: number, option
         return [
           { atMs, bank: false, run: () => faults.kill(fault.services) },
           { atMs: atMs + forMs, bank: false, run: () => faults.start(fault.services) },
+        ];
+      case "network":
+        return [
+          { atMs, bank: false, run: () => faults.breakWire(fault.service, fault.peer, fault.network) },
+          {
+            atMs: atMs + forMs,
+            bank: false,
+            run: () => faults.mendWire(fault.service, fault.peer, fault.network),
+          },
         ];
     }
   });
@@ -134,12 +150,22 @@ async function play(schedule: readonly ScheduledFault[], started: number, option
   ]);
 }
 
-// The simulator's PUT replaces every setting: omitted faults are off.
-const setBank = (urls: SystemUrls, faults: BankFaults) => http("PUT", `${urls.bank}/v1/faults`, faults);
+/**
+ * The simulator's PUT replaces every setting: omitted faults are off. The
+ * bank may itself be down (killed by the schedule): the setting is retried
+ * until it answers, and a restarted bank starts without faults anyway.
+ */
+async function setBank(bankUrl: string, faults: BankFaults): Promise<void> {
+  const deadline = Date.now() + BANK_SETTING_TIMEOUT_MS;
+  while ((await http("PUT", `${bankUrl}/v1/faults`, faults).catch(() => undefined))?.status !== 200) {
+    if (Date.now() >= deadline) throw new Error(`the bank simulator at ${bankUrl} took no fault setting`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
 
-async function product(urls: SystemUrls, stock: number): Promise<string> {
+async function product(store: Storefront, stock: number): Promise<string> {
   const sku = `chaos-${randomUUID().slice(0, 8)}`;
-  const answer = await http("PUT", `${urls.inventory}/v1/admin/products/${sku}`, {
+  const answer = await store.call({ admin: true }, "PUT", `/v1/admin/products/${sku}`, {
     name: "Double 11 lantern",
     priceCents: 1999,
     currency: "EUR",

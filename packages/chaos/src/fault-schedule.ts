@@ -1,5 +1,6 @@
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { describeNetworkFault, type NetworkFault } from "./network-faults";
 
 /** The bank simulator's fault settings (its PUT /v1/faults); omitted ones are off. */
 export interface BankFaults {
@@ -15,7 +16,9 @@ export type Fault =
   /** Stopped and started again: a service, or Kafka or PostgreSQL. */
   | { kind: "restart"; service: string }
   /** SIGKILL, then started again after the fault's `forMs`. */
-  | { kind: "kill"; services: string[] };
+  | { kind: "kill"; services: string[] }
+  /** The wire between a service and one peer misbehaves for the fault's `forMs`. */
+  | { kind: "network"; service: string; peer: string; network: NetworkFault };
 
 /** One fault, on from `atMs` (since the campaign started) for `forMs`. */
 export interface ScheduledFault {
@@ -35,6 +38,8 @@ export interface ScheduleOptions {
   restartable?: readonly string[];
   /** Services that may be killed with SIGKILL, one or several at once (none by default). */
   killable?: readonly string[];
+  /** Services whose wire to each of their peers may delay, drop or reset (none by default). */
+  networked?: readonly { service: string; peers: readonly string[] }[];
 }
 
 /** The bank's failure modes a festival brings, each at the strength a seed draws. */
@@ -98,16 +103,56 @@ export function drawSchedule(seed: number, options: ScheduleOptions): ScheduledF
       fault: { kind: "kill", services },
     });
   }
+  schedule.push(...drawNetworkFaults(draw, options));
   return schedule.sort((a, b) => a.atMs - b.atMs);
+}
+
+/** The ways a wire fails, each at the strength a seed draws. */
+const NETWORK_FAULTS: readonly ((draw: (from: number, to: number) => number) => NetworkFault)[] = [
+  (draw) => ({ mode: "congestion", rateKbit: draw(16, 256) }),
+  (draw) => ({ mode: "loss", percent: draw(5, 60) }),
+  () => ({ mode: "reset" }),
+];
+
+// Drawn after every other fault, so that a schedule without wires to break
+// stays what the same seed drew before network faults existed.
+function drawNetworkFaults(draw: (from: number, to: number) => number, options: ScheduleOptions) {
+  const networked = options.networked ?? [];
+  if (networked.length === 0) return [];
+  const drawn: ScheduledFault[] = [];
+  const count = draw(1, 4);
+  for (let i = 0; i < count; i++) {
+    const { service, peers } = networked[draw(0, networked.length - 1)]!;
+    const peer = peers[draw(0, peers.length - 1)]!;
+    const forMs = draw(2_000, 15_000);
+    const atMs = draw(0, options.durationMs - forMs - 1);
+    const network = NETWORK_FAULTS[draw(0, NETWORK_FAULTS.length - 1)]!(draw);
+    // One wire fault per service at a time: their tc and iptables state is the service's.
+    const overlaps = drawn.some(
+      (other) =>
+        other.fault.kind === "network" &&
+        other.fault.service === service &&
+        other.atMs < atMs + forMs &&
+        atMs < other.atMs + other.forMs,
+    );
+    if (!overlaps) drawn.push({ atMs, forMs, fault: { kind: "network", service, peer, network } });
+  }
+  return drawn;
 }
 
 /** One line per fault, for the campaign's report. */
 export function describeSchedule(schedule: readonly ScheduledFault[]): string[] {
-  return schedule.map(({ atMs, forMs, fault }) =>
-    fault.kind === "bank"
-      ? `${(atMs / 1000).toFixed(1)} s: bank ${fault.name} for ${(forMs / 1000).toFixed(1)} s ${JSON.stringify(fault.faults)}`
-      : fault.kind === "restart"
-        ? `${(atMs / 1000).toFixed(1)} s: restart ${fault.service}`
-        : `${(atMs / 1000).toFixed(1)} s: SIGKILL ${fault.services.join(" and ")}, started again after ${(forMs / 1000).toFixed(1)} s`,
-  );
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  return schedule.map(({ atMs, forMs, fault }) => {
+    switch (fault.kind) {
+      case "bank":
+        return `${seconds(atMs)} s: bank ${fault.name} for ${seconds(forMs)} s ${JSON.stringify(fault.faults)}`;
+      case "restart":
+        return `${seconds(atMs)} s: restart ${fault.service}`;
+      case "kill":
+        return `${seconds(atMs)} s: SIGKILL ${fault.services.join(" and ")}, started again after ${seconds(forMs)} s`;
+      case "network":
+        return `${seconds(atMs)} s: ${fault.service} to ${fault.peer}: ${describeNetworkFault(fault.network)} for ${seconds(forMs)} s`;
+    }
+  });
 }

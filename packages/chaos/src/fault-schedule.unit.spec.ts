@@ -75,4 +75,44 @@ describe("fault schedule", () => {
         if (entry.fault.kind === "restart") expect(restartable).toContain(entry.fault.service);
     }
   });
+
+  it("given wires that may fail, breaks only those, one fault per service at a time, inside the campaign", () => {
+    const networked = [
+      { service: "order", peers: ["postgres", "kafka"] },
+      { service: "gateway", peers: ["postgres"] },
+    ];
+    const modes = new Set<string>();
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const wires = drawSchedule(seed, { ...options, networked }).flatMap((entry) =>
+          entry.fault.kind === "network" ? [{ ...entry, fault: entry.fault }] : [],
+        );
+        expect(wires.length).toBeGreaterThan(0);
+        for (const [index, wire] of wires.entries()) {
+          expect(networked.find((n) => n.service === wire.fault.service)?.peers).toContain(wire.fault.peer);
+          expect(wire.atMs + wire.forMs).toBeLessThan(options.durationMs);
+          modes.add(wire.fault.network.mode);
+          for (const other of wires.slice(index + 1))
+            if (other.fault.service === wire.fault.service)
+              expect(other.atMs >= wire.atMs + wire.forMs || wire.atMs >= other.atMs + other.forMs).toBe(
+                true,
+              );
+        }
+      }),
+    );
+    expect([...modes].sort()).toEqual(["congestion", "loss", "reset"]);
+  });
+
+  it("given no wires to break, draws what the same seed drew before network faults existed", () => {
+    const killable = ["order", "payment"];
+    for (let seed = 0; seed < 20; seed++) {
+      const without = drawSchedule(seed, { ...options, killable });
+      const withWires = drawSchedule(seed, {
+        ...options,
+        killable,
+        networked: [{ service: "order", peers: ["kafka"] }],
+      });
+      expect(withWires.filter((entry) => entry.fault.kind !== "network")).toEqual(without);
+    }
+  });
 });

@@ -163,7 +163,8 @@ function effectsOnce(e: Evidence): InvariantVerdict {
 }
 
 function isolation(e: Evidence): InvariantVerdict {
-  const leaks = e.isolationProbes.filter((status) => status !== 404);
+  // 0: the read got no answer, which proves nothing either way.
+  const leaks = e.isolationProbes.filter((status) => status !== 404 && status !== 0);
   if (leaks.length > 0)
     return {
       invariant: "I6",
@@ -171,6 +172,9 @@ function isolation(e: Evidence): InvariantVerdict {
       detail: `${leaks.length} reads of another's order answered ${leaks.join(", ")}`,
     };
   if (e.isolationProbes.length === 0) return { invariant: "I6", verdict: "unknown", detail: "no probe ran" };
+  const unanswered = e.isolationProbes.filter((status) => status === 0).length;
+  if (unanswered > 0)
+    return { invariant: "I6", verdict: "unknown", detail: `${unanswered} probes got no answer` };
   return {
     invariant: "I6",
     verdict: "ok",

@@ -129,4 +129,9 @@ describe("campaign checker", () => {
       I6: "unknown",
     });
   });
+
+  it("given a probe that got no answer, then I6 is unknown, and a leak elsewhere still makes it violated", () => {
+    expect(verdicts(given({ isolationProbes: [404, 0] })).I6).toBe("unknown");
+    expect(verdicts(given({ isolationProbes: [0, 200] })).I6).toBe("violated");
+  });
 });

@@ -1,23 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { SystemUrls } from "./system-urls";
+import type { Storefront } from "./storefront";
 import type { AcceptedCheckout } from "./verdicts";
-
-/** JSON over HTTP; the status and body, whatever the status. */
-export async function http<T = unknown>(
-  method: string,
-  url: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: T | undefined }> {
-  const response = await fetch(url, {
-    method,
-    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as T) : undefined };
-}
 
 export interface Shopper {
   customerId: string;
@@ -34,35 +17,36 @@ export interface ShopperOutcome {
   replay?: { first: string; second: string };
   /**
    * The checkout got no definite answer (a timeout, a dropped connection, a
-   * 5xx while a service restarted): it may have placed an order all the same.
+   * 5xx while a service or the gateway restarted): it may have placed an
+   * order all the same.
    */
   indeterminate?: { customerId: string };
 }
 
 /**
- * One shopper of the flash sale, through the services' own HTTP APIs: adds
+ * One shopper of the flash sale, through the gateway as a frontend is: adds
  * the item, checks out (and, for some, checks out again with the same key, as
  * a client that lost the answer does), and maybe cancels.
  */
-export async function shop(urls: SystemUrls, shopper: Shopper): Promise<ShopperOutcome> {
+export async function shop(store: Storefront, shopper: Shopper): Promise<ShopperOutcome> {
   const { customerId } = shopper;
-  const added = await http("POST", `${urls.cart}/v1/carts/${customerId}/items`, {
-    sku: shopper.sku,
-    quantity: 1,
-  }).catch(() => undefined);
+  const added = await store
+    .call(customerId, "POST", "/v1/cart/items", { sku: shopper.sku, quantity: 1 })
+    .catch(() => undefined);
   // No item in the cart, no checkout: nothing can have been placed.
   if (added?.status !== 200) return {};
   const key = randomUUID();
   const checkout = () =>
-    http<{ orderId: string }>(
+    store.call<{ orderId: string }>(
+      customerId,
       "POST",
-      `${urls.cart}/v1/carts/${customerId}/checkout`,
+      "/v1/checkout",
       { paymentToken: shopper.paymentToken },
       { "idempotency-key": key },
     );
   const first = await checkout().catch(() => undefined);
   if (!first || first.status >= 500) return { indeterminate: { customerId } };
-  if (first.status !== 202 || !first.body) return {}; // a definite refusal (4xx)
+  if (first.status !== 202 || !first.body) return {}; // a definite refusal (4xx, 429 included)
   const accepted = { orderId: first.body.orderId, customerId };
   let replay: ShopperOutcome["replay"];
   if (shopper.replays) {
@@ -72,27 +56,26 @@ export async function shop(urls: SystemUrls, shopper: Shopper): Promise<ShopperO
   if (shopper.cancelAfterMs !== undefined) {
     await new Promise((resolve) => setTimeout(resolve, shopper.cancelAfterMs));
     // 200, or 409 once captured or final: both are answers the saga allows; an error changes nothing.
-    await http("POST", `${urls.order}/v1/orders/${accepted.orderId}/cancel`, undefined, {
-      "x-customer-id": customerId,
-    }).catch(() => undefined);
+    await store.call(customerId, "POST", `/v1/orders/${accepted.orderId}/cancel`).catch(() => undefined);
   }
   return { accepted, ...(replay ? { replay } : {}) };
 }
 
 /**
- * The orders a shopper without a definite answer placed after all, from the
- * order service's list (each shopper is a customer of their own). An order id
- * that stands for "could not be read" is returned when the list does not
- * answer, so the checker reports unknown rather than passing.
+ * The orders a shopper without a definite answer placed after all, from their
+ * own order list (each shopper is a customer of their own). An order id that
+ * stands for "could not be read" is returned when the list does not answer,
+ * so the checker reports unknown rather than passing.
  */
 export async function ordersOfIndeterminate(
-  urls: SystemUrls,
+  store: Storefront,
   customerId: string,
 ): Promise<AcceptedCheckout[]> {
-  const answer = await http<{ items: { orderId: string }[] }>(
-    "GET",
-    `${urls.order}/v1/orders?customerId=${encodeURIComponent(customerId)}`,
-  ).catch(() => undefined);
+  const answer = await store.read<{ items: { orderId: string }[] }>(
+    customerId,
+    "/v1/orders?limit=100",
+    60_000,
+  );
   if (answer?.status !== 200 || !answer.body) return [{ orderId: `unreadable-${customerId}`, customerId }];
   return answer.body.items.map(({ orderId }) => ({ orderId, customerId }));
 }

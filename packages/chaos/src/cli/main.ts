@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { runCampaign, type CampaignResult } from "../campaign";
 import { composeFaults } from "../compose-faults";
 import { describeSchedule } from "../fault-schedule";
-import { systemUrlsFromEnv } from "../system-urls";
+import { systemAccessFromEnv } from "../system-access";
 
 // pnpm chaos [--runs N] [--seed S] [--minutes M] [--shoppers K]
 // Seeded fault campaigns against the system as `bash scripts/up.sh` runs it.
@@ -10,8 +10,17 @@ import { systemUrlsFromEnv } from "../system-urls";
 // PEAKSHOP_BANK_TIMEOUT_MS and PEAKSHOP_PAYMENT_DEADLINE_MS must match the
 // system's settings (compose defaults: 2 s and 180 s).
 
-const KILLABLE = ["order", "payment", "inventory", "notification", "cart"];
+const KILLABLE = ["order", "payment", "inventory", "notification", "cart", "gateway", "bank-simulator"];
 const RESTARTABLE = ["payment", "kafka", "postgres"];
+// Each service's wires to the infrastructure it talks to (the gateway keeps
+// idempotency keys in PostgreSQL and reaches no broker).
+const NETWORKED = [
+  ...["order", "payment", "inventory", "notification", "cart"].map((service) => ({
+    service,
+    peers: ["postgres", "kafka"],
+  })),
+  { service: "gateway", peers: ["postgres"] },
+];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -31,13 +40,14 @@ async function main(): Promise<void> {
     console.log(`\nrun ${run + 1} of ${runs}: seed ${seed}`);
     const result = await runCampaign({
       seed,
-      urls: systemUrlsFromEnv(),
+      system: systemAccessFromEnv(),
       faults: composeFaults(),
       schedule: {
         durationMs,
         bankTimeoutMs: Number(process.env.PEAKSHOP_BANK_TIMEOUT_MS ?? 2_000),
         killable: KILLABLE,
         restartable: RESTARTABLE,
+        networked: NETWORKED,
         maxFaultMs: 20_000,
       },
       shoppers: Number(values.shoppers),
