@@ -36,11 +36,18 @@ export interface CampaignResult {
   /** Orders checked: every 202, plus orders placed by checkouts that got no definite answer. */
   accepted: number;
   indeterminate: number;
+  /** Shoppers who placed nothing, by the step refused and its status ("add 503"; status 0: no answer). */
+  refused: Record<string, number>;
   verdicts: InvariantVerdict[];
 }
 
 const HOT_STOCK = 8;
 const BANK_SETTING_TIMEOUT_MS = 60_000;
+// Longer than the gateway can spend on one request: its calls to the services
+// time out in seconds (UPSTREAM_TIMEOUT_MS, 5 s by default), its idempotency store waits
+// out a database that is briefly away, and a seed saw a checkout placed 26 s
+// after it arrived while the gateway's wire to PostgreSQL was resetting.
+const IN_FLIGHT_BOUND_MS = 60_000;
 const NORMAL_STOCK = 500;
 
 /**
@@ -71,11 +78,18 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       return shop(store, shopper);
     }),
   );
+  const lastShopperDoneAt = Date.now();
   await playing;
   await setBank(system.bankUrl, {});
   const healedAtMs = Date.now();
-  // Checkouts without a definite answer may have placed orders: those are
-  // checked like accepted ones (they sell stock and take money too).
+  const answered = outcomes.flatMap((o) => (o.accepted ? [o.accepted] : []));
+  const livenessMs = options.paymentDeadlineMs + options.drainMs;
+  await waitUntilFinal(store, answered, livenessMs);
+  // A checkout without a definite answer may still have been placed, even
+  // after its shopper gave up: the gateway goes on with a request its client
+  // left. Such orders are looked for once no request of the sale can still be
+  // in flight, and checked like accepted ones (they sell stock and take money too).
+  if (outcomes.some((o) => o.indeterminate)) await sleepUntil(lastShopperDoneAt + IN_FLIGHT_BOUND_MS);
   const placedAnyway = (
     await Promise.all(
       outcomes.flatMap((o) =>
@@ -83,11 +97,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       ),
     )
   ).flat();
-  const accepted: AcceptedCheckout[] = [
-    ...outcomes.flatMap((o) => (o.accepted ? [o.accepted] : [])),
-    ...placedAnyway,
-  ];
-  await waitUntilFinal(store, accepted, options.paymentDeadlineMs + options.drainMs);
+  await waitUntilFinal(store, placedAnyway, livenessMs);
+  const accepted: AcceptedCheckout[] = [...answered, ...placedAnyway];
   const evidence = await gatherEvidence(store, system.bankUrl, {
     accepted,
     healedAtMs,
@@ -104,6 +115,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     schedule,
     accepted: accepted.length,
     indeterminate: outcomes.filter((o) => o.indeterminate).length,
+    refused: tally(outcomes.flatMap((o) => (o.refused ? [`${o.refused.step} ${o.refused.status}`] : []))),
     verdicts: checkAll(evidence),
   };
 }
@@ -173,6 +185,12 @@ async function product(store: Storefront, stock: number): Promise<string> {
   });
   if (answer.status !== 201) throw new Error(`could not put ${sku} on sale: ${answer.status}`);
   return sku;
+}
+
+function tally(keys: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
 }
 
 const sleepUntil = (instant: number) =>

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Storefront } from "./storefront";
+import type { Answer, Storefront } from "./storefront";
 import type { AcceptedCheckout } from "./verdicts";
 
 export interface Shopper {
@@ -16,11 +16,13 @@ export interface ShopperOutcome {
   accepted?: AcceptedCheckout;
   replay?: { first: string; second: string };
   /**
-   * The checkout got no definite answer (a timeout, a dropped connection, a
-   * 5xx while a service or the gateway restarted): it may have placed an
-   * order all the same.
+   * The checkout got no definite answer however often it was asked again (a
+   * timeout, a dropped connection, a 5xx while a service or the gateway
+   * restarted): it may have placed an order all the same.
    */
   indeterminate?: { customerId: string };
+  /** Why nothing was placed: the step that was refused and its status (0: no answer). */
+  refused?: { step: "add" | "checkout"; status: number };
 }
 
 /**
@@ -30,11 +32,13 @@ export interface ShopperOutcome {
  */
 export async function shop(store: Storefront, shopper: Shopper): Promise<ShopperOutcome> {
   const { customerId } = shopper;
-  const added = await store
-    .call(customerId, "POST", "/v1/cart/items", { sku: shopper.sku, quantity: 1 })
-    .catch(() => undefined);
+  // Asked again like the checkout: an add that did happen unseen makes the
+  // line 2, which the order then says and the checker counts.
+  const added = await untilDefinite(() =>
+    store.call(customerId, "POST", "/v1/cart/items", { sku: shopper.sku, quantity: 1 }),
+  );
   // No item in the cart, no checkout: nothing can have been placed.
-  if (added?.status !== 200) return {};
+  if (added?.status !== 200) return { refused: { step: "add", status: added?.status ?? 0 } };
   const key = randomUUID();
   const checkout = () =>
     store.call<{ orderId: string }>(
@@ -44,9 +48,9 @@ export async function shop(store: Storefront, shopper: Shopper): Promise<Shopper
       { paymentToken: shopper.paymentToken },
       { "idempotency-key": key },
     );
-  const first = await checkout().catch(() => undefined);
-  if (!first || first.status >= 500) return { indeterminate: { customerId } };
-  if (first.status !== 202 || !first.body) return {}; // a definite refusal (4xx, 429 included)
+  const first = await untilDefinite(checkout);
+  if (!first) return { indeterminate: { customerId } };
+  if (first.status !== 202 || !first.body) return { refused: { step: "checkout", status: first.status } };
   const accepted = { orderId: first.body.orderId, customerId };
   let replay: ShopperOutcome["replay"];
   if (shopper.replays) {
@@ -59,6 +63,26 @@ export async function shop(store: Storefront, shopper: Shopper): Promise<Shopper
     await store.call(customerId, "POST", `/v1/orders/${accepted.orderId}/cancel`).catch(() => undefined);
   }
   return { accepted, ...(replay ? { replay } : {}) };
+}
+
+// How long a shopper keeps asking for an answer.
+const CHECKOUT_RETRY_MS = 60_000;
+const CHECKOUT_RETRY_PAUSE_MS = 2_000;
+
+/**
+ * The checkout's answer as a careful client gets it: no answer, a 5xx, or a
+ * 409 (the same key is still being answered) is asked again with the same
+ * Idempotency-Key, which the gateway answers with the first request's result
+ * and never places twice. Undefined when no definite answer came in time.
+ */
+async function untilDefinite<T>(ask: () => Promise<Answer<T>>): Promise<Answer<T> | undefined> {
+  const deadline = Date.now() + CHECKOUT_RETRY_MS;
+  for (;;) {
+    const answer = await ask().catch(() => undefined);
+    if (answer && answer.status < 500 && answer.status !== 409) return answer;
+    if (Date.now() + CHECKOUT_RETRY_PAUSE_MS > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, CHECKOUT_RETRY_PAUSE_MS));
+  }
 }
 
 /**

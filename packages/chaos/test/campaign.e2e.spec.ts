@@ -60,7 +60,7 @@ describe(`seeded fault campaign (seed ${SEED})`, () => {
     });
     console.log(
       [
-        `seed ${SEED}: ${result.accepted} checkouts accepted`,
+        `seed ${SEED}: ${result.accepted} checkouts accepted; placed nothing: ${JSON.stringify(result.refused)}`,
         ...describeSchedule(result.schedule),
         ...result.verdicts.map((v) => `${v.invariant} ${v.verdict.padEnd(8)} ${v.detail}`),
       ].join("\n"),

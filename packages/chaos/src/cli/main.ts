@@ -57,6 +57,8 @@ async function main(): Promise<void> {
     console.log(
       `  ${result.accepted} orders checked (${result.indeterminate} checkouts got no definite answer; orders they placed are checked too)`,
     );
+    const refused = Object.entries(result.refused).map(([why, count]) => `${why} ×${count}`);
+    if (refused.length > 0) console.log(`  shoppers who placed nothing: ${refused.join(", ")}`);
     for (const line of describeSchedule(result.schedule)) console.log(`  ${line}`);
     for (const v of result.verdicts) console.log(`  ${v.invariant} ${v.verdict.padEnd(8)} ${v.detail}`);
     results.push(result);
