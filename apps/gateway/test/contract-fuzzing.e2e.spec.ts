@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startGatewayHarness, type GatewayHarness } from "./support/gateway-harness";
 
 // Schemathesis generates requests from the gateway's own /openapi.json (valid
-// ones, and ones that break the schema on purpose) against the whole system in
-// this process, and checks every answer: no server error, no status code the
+// ones, and ones that break the schema on purpose, then sequences that follow
+// the document's links) against the whole system in this process, and checks
+// every answer: no server error, no status code the
 // document does not list for the operation, and 405 for a method a path does
 // not take. Fixed seed, bounded examples: the same cases every run.
 
@@ -48,7 +49,10 @@ describe("the gateway's OpenAPI document against the gateway (schemathesis)", ()
         "--checks=not_a_server_error,status_code_conformance,unsupported_method",
         // An admin is a customer too, so every route is reachable with its token.
         `--header=Authorization: Bearer ${h.tokenOf(h.admin)}`,
-        "--phases=examples,coverage,fuzzing",
+        // stateful: sequences that follow the document's links (a checkout,
+        // then its order read and cancelled), so routes that need a real
+        // order id are reached with one.
+        "--phases=examples,coverage,fuzzing,stateful",
         // An event stream stays open until its order is final or the client leaves:
         // every case would wait out the request timeout. event-streams.e2e covers them.
         "--exclude-path-regex=/stream$",
@@ -63,8 +67,11 @@ describe("the gateway's OpenAPI document against the gateway (schemathesis)", ()
       ]);
       console.log(run.output.split("SUMMARY").at(-1));
       expect(run.code, `schemathesis found failures:\n${run.output.slice(-20_000)}`).toBe(0);
-      // It ran cases, rather than stopping before the first one.
-      expect(readFileSync(junitPath, "utf8")).toMatch(/<testcase /);
+      // It ran cases, rather than stopping before the first one, and the
+      // stateful phase found the document's links and followed them.
+      const junit = readFileSync(junitPath, "utf8");
+      expect(junit).toMatch(/<testcase name="GET \/v1\/orders\/\{orderId\}"/);
+      expect(junit).toMatch(/<testcase name="Stateful tests"/);
     },
     RUN_TIMEOUT_MS + 60_000,
   );

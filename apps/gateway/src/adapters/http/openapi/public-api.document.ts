@@ -144,7 +144,16 @@ const operations: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       requestParams: { header: z.object({ "idempotency-key": idempotencyKey }) },
       requestBody: { content: { "application/json": { schema: checkoutBody } } },
       responses: {
-        "202": json("The order is placed.", CheckoutAcceptedView),
+        "202": {
+          ...json("The order is placed.", CheckoutAcceptedView),
+          // Where a client goes next with the order id; schemathesis's stateful
+          // phase follows these links too.
+          links: {
+            getOrder: { operationId: "getOrder", parameters: { orderId: "$response.body#/orderId" } },
+            streamOrder: { operationId: "streamOrder", parameters: { orderId: "$response.body#/orderId" } },
+            cancelOrder: { operationId: "cancelOrder", parameters: { orderId: "$response.body#/orderId" } },
+          },
+        },
         "409": problem("A request with this Idempotency-Key is still being answered.", true),
         "422": problem("The cart is empty, or the key was used with another body."),
         ...signedIn,
