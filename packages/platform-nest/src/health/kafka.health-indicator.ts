@@ -24,7 +24,7 @@ export class KafkaHealthIndicator {
       const failingForMs = this.kafka.publishFailingForMs();
       if (failingForMs > PUBLISH_FAILING_UNREADY_MS)
         return indicator.down({
-          message: `publishes to Kafka have failed for ${Math.round(failingForMs / 1000)} s`,
+          message: `publishes to Kafka have failed or gone unanswered for ${Math.round(failingForMs / 1000)} s`,
         });
       return indicator.up();
     } catch (error) {

@@ -32,7 +32,7 @@ describe("Kafka readiness", () => {
 
   it("given publishes failing longer although the cluster answers, then the service is not ready, and says why", async () => {
     expect(await readiness(PUBLISH_FAILING_UNREADY_MS + 5_000)).toEqual({
-      kafka: { status: "down", message: "publishes to Kafka have failed for 35 s" },
+      kafka: { status: "down", message: "publishes to Kafka have failed or gone unanswered for 35 s" },
     });
   });
 });

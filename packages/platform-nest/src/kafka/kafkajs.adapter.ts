@@ -39,6 +39,7 @@ export class KafkajsAdapter extends KafkaPort {
     for (const record of records) {
       byTopic.set(record.topic, [...(byTopic.get(record.topic) ?? []), record]);
     }
+    const cameBack = this.publishHealth.started();
     try {
       const producer = await this.connectedProducer();
       await producer.sendBatch({
@@ -52,6 +53,8 @@ export class KafkajsAdapter extends KafkaPort {
     } catch (error) {
       if (this.publishHealth.failed(error)) this.replaceProducer(error);
       throw error;
+    } finally {
+      cameBack();
     }
   }
 

@@ -21,17 +21,28 @@ export interface PublishHealthOptions {
 
 /**
  * Follows publishes: says when the producer must be replaced, and for how long
- * publishing has been failing (readiness reports it).
+ * publishing has been failing (readiness reports it). A publish that has not
+ * come back counts as failing for as long as it is out: a broker whose answers
+ * are lost (packets dropped, not refused) holds a kafkajs publish for its
+ * request timeout times its retries, about 280 s here, before it fails.
  */
 export class PublishHealth {
   private failuresSinceReplacement = 0;
   private failingSinceMs?: number;
+  private readonly outSinceMs = new Set<{ sinceMs: number }>();
   private readonly replaceAfterFailures: number;
   private readonly now: () => number;
 
   constructor(options: PublishHealthOptions = {}) {
     this.replaceAfterFailures = options.replaceAfterFailures ?? 3;
     this.now = options.now ?? Date.now;
+  }
+
+  /** A publish goes out; call the function it returns when it comes back, either way. */
+  started(): () => void {
+    const publish = { sinceMs: this.now() };
+    this.outSinceMs.add(publish);
+    return () => this.outSinceMs.delete(publish);
   }
 
   succeeded(): void {
@@ -48,9 +59,14 @@ export class PublishHealth {
     return replace;
   }
 
-  /** 0 while publishes succeed; else the time since the first failure of the current run. */
+  /**
+   * 0 while publishes succeed and come back; else the time since the first
+   * failure of the current run, or since the oldest publish still out left.
+   */
   failingForMs(): number {
-    return this.failingSinceMs === undefined ? 0 : this.now() - this.failingSinceMs;
+    let sinceMs = this.failingSinceMs ?? Infinity;
+    for (const publish of this.outSinceMs) sinceMs = Math.min(sinceMs, publish.sinceMs);
+    return sinceMs === Infinity ? 0 : this.now() - sinceMs;
   }
 }
 

@@ -43,6 +43,31 @@ describe("publish health", () => {
     expect(health.failingForMs()).toBe(0);
   });
 
+  it("given a publish that has not come back, counts it as failing for as long as it is out", () => {
+    let now = 1_000;
+    const health = new PublishHealth({ now: () => now });
+    const cameBack = health.started();
+    now += 500;
+    const quickOneCameBack = health.started();
+    now += 100;
+    quickOneCameBack();
+    health.succeeded();
+    now += 30_400;
+    expect(health.failingForMs()).toBe(31_000);
+    cameBack();
+    expect(health.failingForMs()).toBe(0);
+  });
+
+  it("given a failing run and a publish still out from before it, reports the older of the two", () => {
+    let now = 0;
+    const health = new PublishHealth({ now: () => now });
+    health.started();
+    now = 10_000;
+    health.failed(timeout);
+    now = 15_000;
+    expect(health.failingForMs()).toBe(15_000);
+  });
+
   it("finds a producer-state error wrapped by kafkajs's retries", () => {
     const retried = Object.assign(new Error("retries exceeded"), {
       originalError: Object.assign(new Error("retry"), { cause: brokerSaid("UNKNOWN_PRODUCER_ID") }),
