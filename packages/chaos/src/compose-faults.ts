@@ -34,29 +34,22 @@ export function composeFaults(project = process.env.PEAKSHOP_COMPOSE_PROJECT ?? 
   };
   // A replica that is not running (killed by another fault) has no wire to
   // break; the one it gets when it starts again is healthy.
-  const onWire = async (
-    service: string,
-    peer: string,
-    action: (network: ContainerNetwork, peerIp: string) => Promise<void>,
-  ) => {
-    // A peer that is itself restarting has no address for a moment: the
-    // fault is then skipped and said so, rather than ending the campaign.
-    const peerIp = await containersOf(peer)
-      .then((ids) => containerIp(ids[0]!))
-      .catch((error: unknown) => console.warn(`  wire ${service} to ${peer} left alone: ${String(error)}`));
-    if (!peerIp) return;
-    for (const id of await containersOf(service)) {
-      const network = await ContainerNetwork.of(id).catch(() => undefined);
-      if (network) await action(network, peerIp);
-    }
+  const runningNetworks = async (service: string) => {
+    const networks = await Promise.all(
+      (await containersOf(service)).map((id) => ContainerNetwork.of(id).catch(() => undefined)),
+    );
+    return networks.filter((network) => network !== undefined);
   };
   return {
     restart: (service) => each([service], (ids) => docker("restart", ...ids)),
     kill: (services) => each(services, (ids) => docker("kill", "--signal", "KILL", ...ids)),
     start: (services) => each(services, (ids) => docker("start", ...ids)),
-    breakWire: (service, peer, fault: NetworkFault) =>
-      onWire(service, peer, (network, peerIp) => network.apply(fault, peerIp)),
-    mendWire: (service, peer, fault: NetworkFault) =>
-      onWire(service, peer, (network, peerIp) => network.heal(fault, peerIp)),
+    breakWire: async (service, peer, fault: NetworkFault) => {
+      const peerIp = await containerIp((await containersOf(peer))[0]!);
+      for (const network of await runningNetworks(service)) await network.apply(fault, peerIp);
+    },
+    mendWires: async (service) => {
+      for (const network of await runningNetworks(service)) await network.healAll();
+    },
   };
 }

@@ -45,12 +45,15 @@ export async function waitUntilFinal(
 export async function gatherEvidence(
   store: Storefront,
   bankUrl: string,
-  run: Pick<Evidence, "accepted" | "healedAtMs" | "drainMs" | "replays"> & {
+  run: Pick<Evidence, "accepted" | "unlistedCustomers" | "healedAtMs" | "drainMs" | "replays"> & {
     stockOnSale: ReadonlyMap<string, number>;
   },
 ): Promise<Evidence> {
   const orders = new Map<string, OrderAtEnd | undefined>();
-  for (const checkout of run.accepted) orders.set(checkout.orderId, await readOrder(store, checkout, 60_000));
+  // One deadline for all: a gateway that stays down costs a minute, not a minute per order.
+  const readUntil = Date.now() + 60_000;
+  for (const checkout of run.accepted)
+    orders.set(checkout.orderId, await readOrder(store, checkout, Math.max(0, readUntil - Date.now())));
   // The last notifications follow the final status by a hop; wait for them (bounded).
   const feeds = new Map<string, readonly string[] | undefined>();
   const outcomeOf = (orderId: string) => OUTCOME_KIND[orders.get(orderId)?.status ?? ""];

@@ -38,7 +38,7 @@ export interface ScheduleOptions {
   restartable?: readonly string[];
   /** Services that may be killed with SIGKILL, one or several at once (none by default). */
   killable?: readonly string[];
-  /** Services whose wire to each of their peers may delay, drop or reset (none by default). */
+  /** Services whose wire to each of their peers may congest, drop or reset (none by default). */
   networked?: readonly { service: string; peers: readonly string[] }[];
 }
 
@@ -107,6 +107,8 @@ export function drawSchedule(seed: number, options: ScheduleOptions): ScheduledF
   return schedule.sort((a, b) => a.atMs - b.atMs);
 }
 
+const WIRE_GAP_MS = 1_000;
+
 /** The ways a wire fails, each at the strength a seed draws. */
 const NETWORK_FAULTS: readonly ((draw: (from: number, to: number) => number) => NetworkFault)[] = [
   (draw) => ({ mode: "congestion", rateKbit: draw(16, 256) }),
@@ -127,13 +129,14 @@ function drawNetworkFaults(draw: (from: number, to: number) => number, options: 
     const forMs = draw(2_000, 15_000);
     const atMs = draw(0, options.durationMs - forMs - 1);
     const network = NETWORK_FAULTS[draw(0, NETWORK_FAULTS.length - 1)]!(draw);
-    // One wire fault per service at a time: their tc and iptables state is the service's.
+    // One wire fault per service at a time, a second apart: mending takes off
+    // all of a service's tc and iptables state, so it must not meet the next.
     const overlaps = drawn.some(
       (other) =>
         other.fault.kind === "network" &&
         other.fault.service === service &&
-        other.atMs < atMs + forMs &&
-        atMs < other.atMs + other.forMs,
+        other.atMs < atMs + forMs + WIRE_GAP_MS &&
+        atMs < other.atMs + other.forMs + WIRE_GAP_MS,
     );
     if (!overlaps) drawn.push({ atMs, forMs, fault: { kind: "network", service, peer, network } });
   }

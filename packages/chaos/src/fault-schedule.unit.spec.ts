@@ -76,7 +76,7 @@ describe("fault schedule", () => {
     }
   });
 
-  it("given wires that may fail, breaks only those, one fault per service at a time, inside the campaign", () => {
+  it("given wires that may fail, breaks only those, one fault per service at a time and a second apart, inside the campaign", () => {
     const networked = [
       { service: "order", peers: ["postgres", "kafka"] },
       { service: "gateway", peers: ["postgres"] },
@@ -94,9 +94,9 @@ describe("fault schedule", () => {
           modes.add(wire.fault.network.mode);
           for (const other of wires.slice(index + 1))
             if (other.fault.service === wire.fault.service)
-              expect(other.atMs >= wire.atMs + wire.forMs || wire.atMs >= other.atMs + other.forMs).toBe(
-                true,
-              );
+              expect(
+                other.atMs >= wire.atMs + wire.forMs + 1_000 || wire.atMs >= other.atMs + other.forMs + 1_000,
+              ).toBe(true);
         }
       }),
     );

@@ -87,12 +87,6 @@ export function faultOnCommands(fault: NetworkFault, peerIp: string, device: str
   }
 }
 
-/** The commands that take `fault` off again; each may fail harmlessly if it is already off. */
-export function faultOffCommands(fault: NetworkFault, peerIp: string, device: string): string[][] {
-  if (fault.mode === "congestion") return [["tc", "qdisc", "del", "dev", device, "root"]];
-  return peerRules(fault, peerIp).map((rule) => ["iptables", "-w", "-D", ...rule]);
-}
-
 function peerRules(fault: Extract<NetworkFault, { mode: "loss" | "reset" }>, peerIp: string): string[][] {
   const action =
     fault.mode === "reset"
@@ -135,10 +129,23 @@ export class ContainerNetwork {
     for (const command of faultOnCommands(fault, peerIp, device)) await this.exec(command);
   }
 
-  async heal(fault: NetworkFault, peerIp: string): Promise<void> {
-    const device = await this.deviceTowards(peerIp);
-    for (const command of faultOffCommands(fault, peerIp, device))
-      await this.exec(command).catch(() => undefined);
+  /**
+   * Takes off every wire fault this campaign put in the namespace: the rules
+   * tagged with its comment, and the root qdisc of each device. It needs no
+   * peer address, so it works while the peer restarts or after its address
+   * changed. Safe to repeat.
+   */
+  async healAll(): Promise<void> {
+    const { stdout: rules } = await this.exec(["iptables", "-w", "-S"]);
+    for (const rule of rules
+      .split("\n")
+      .filter((line) => line.includes(RULE_COMMENT) && line.startsWith("-A ")))
+      await this.exec(["iptables", "-w", "-D", ...rule.slice(3).split(" ").map(unquote)]).catch(
+        () => undefined,
+      );
+    const { stdout: links } = await this.exec(["ip", "-o", "link", "show"]);
+    for (const device of devicesOf(links))
+      await this.exec(["tc", "qdisc", "del", "dev", device, "root"]).catch(() => undefined);
   }
 
   exec(command: readonly string[]): Promise<{ stdout: string }> {
@@ -155,6 +162,17 @@ export class ContainerNetwork {
     return run(program!, args, { timeout: COMMAND_TIMEOUT_MS });
   }
 }
+
+/** The devices of `ip -o link show` output, loopback left out ("2: eth0@if7: <...>" -> eth0). */
+export function devicesOf(links: string): string[] {
+  return links
+    .split("\n")
+    .map((line) => /^\d+: ([^:@\s]+)/.exec(line)?.[1])
+    .filter((device): device is string => device !== undefined && device !== "lo");
+}
+
+// iptables -S quotes a comment with spaces; ours has none, but be exact.
+const unquote = (word: string) => word.replace(/^"(.*)"$/, "$1");
 
 /** A container's address on its (first) network, as its peers reach it. */
 export async function containerIp(containerId: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { faultOffCommands, faultOnCommands } from "./network-faults";
+import { devicesOf, faultOnCommands } from "./network-faults";
 
 const PEER = "172.18.0.5";
 
@@ -12,9 +12,6 @@ describe("network fault commands", () => {
       "tc class replace dev eth0 parent 1: classid 1:2 htb rate 64kbit",
       `tc filter replace dev eth0 parent 1: protocol ip prio 1 u32 match ip dst ${PEER}/32 flowid 1:2`,
     ]);
-    expect(faultOffCommands({ mode: "congestion", rateKbit: 64 }, PEER, "eth0")).toEqual([
-      ["tc", "qdisc", "del", "dev", "eth0", "root"],
-    ]);
   });
 
   it("given a loss, drops that share of the peer's packets both ways", () => {
@@ -26,13 +23,18 @@ describe("network fault commands", () => {
     expect(on[1]).toEqual(expect.arrayContaining(["-s", PEER]));
   });
 
-  it("given resets, rejects the peer's TCP both ways, and takes off exactly the rules it put on", () => {
+  it("given resets, rejects the peer's TCP both ways, tagged so that healing finds the rules without the peer", () => {
     const on = faultOnCommands({ mode: "reset" }, PEER, "eth0");
-    const off = faultOffCommands({ mode: "reset" }, PEER, "eth0");
-    expect(on[0]).toEqual(expect.arrayContaining(["-d", PEER, "tcp-reset"]));
-    expect(on[1]).toEqual(expect.arrayContaining(["-s", PEER, "tcp-reset"]));
-    expect(off.map((c) => c.filter((arg) => arg !== "-D"))).toEqual(
-      on.map((c) => c.filter((arg) => arg !== "-I")),
-    );
+    expect(on[0]).toEqual(expect.arrayContaining(["-d", PEER, "tcp-reset", "peakshop-chaos"]));
+    expect(on[1]).toEqual(expect.arrayContaining(["-s", PEER, "tcp-reset", "peakshop-chaos"]));
+  });
+
+  it("finds every device but loopback in ip's one-line listing, veth peers included", () => {
+    const links = [
+      "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN",
+      "2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc htb state UP",
+      "3: eth1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP",
+    ].join("\n");
+    expect(devicesOf(links)).toEqual(["eth0", "eth1"]);
   });
 });

@@ -42,6 +42,8 @@ export interface Ledger {
 
 export interface Evidence {
   accepted: readonly AcceptedCheckout[];
+  /** Shoppers without a definite answer whose order list could not be read: what they placed is unknown. */
+  unlistedCustomers: readonly string[];
   /** Each accepted order as read at the end; undefined where it could not be read. */
   orders: ReadonlyMap<string, OrderAtEnd | undefined>;
   ledger?: Ledger;
@@ -83,6 +85,12 @@ function everyOrderFinal(e: Evidence): InvariantVerdict {
     return { invariant: "I1", verdict: "violated", detail: `${open.length} accepted orders not final` };
   if (unread(e) > 0)
     return { invariant: "I1", verdict: "unknown", detail: `${unread(e)} accepted orders could not be read` };
+  if (e.unlistedCustomers.length > 0)
+    return {
+      invariant: "I1",
+      verdict: "unknown",
+      detail: `${e.unlistedCustomers.length} unanswered shoppers' orders could not be listed`,
+    };
   return { invariant: "I1", verdict: "ok", detail: `${e.accepted.length} accepted orders, all final` };
 }
 

@@ -22,6 +22,7 @@ function given(overrides: Partial<Evidence> = {}): Evidence {
       { orderId: "o1", customerId: "c1" },
       { orderId: "o2", customerId: "c2" },
     ],
+    unlistedCustomers: [],
     orders: new Map([
       ["o1", order("o1", "CONFIRMED")],
       ["o2", order("o2", "CANCELLED")],
@@ -128,6 +129,10 @@ describe("campaign checker", () => {
       I5: "unknown",
       I6: "unknown",
     });
+  });
+
+  it("given a shopper without an answer whose order list could not be read, then I1 is unknown: what they placed is not known", () => {
+    expect(verdicts(given({ unlistedCustomers: ["c3"] })).I1).toBe("unknown");
   });
 
   it("given a probe that got no answer, then I6 is unknown, and a leak elsewhere still makes it violated", () => {

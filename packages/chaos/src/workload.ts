@@ -65,9 +65,9 @@ export async function shop(store: Storefront, shopper: Shopper): Promise<Shopper
   return { accepted, ...(replay ? { replay } : {}) };
 }
 
-// How long a shopper keeps asking for an answer.
-const CHECKOUT_RETRY_MS = 60_000;
-const CHECKOUT_RETRY_PAUSE_MS = 2_000;
+// How long a shopper keeps asking for an answer, and how often.
+const ASK_AGAIN_FOR_MS = 60_000;
+const ASK_AGAIN_EVERY_MS = 2_000;
 
 /**
  * The checkout's answer as a careful client gets it: no answer, a 5xx, or a
@@ -76,30 +76,43 @@ const CHECKOUT_RETRY_PAUSE_MS = 2_000;
  * and never places twice. Undefined when no definite answer came in time.
  */
 async function untilDefinite<T>(ask: () => Promise<Answer<T>>): Promise<Answer<T> | undefined> {
-  const deadline = Date.now() + CHECKOUT_RETRY_MS;
+  const deadline = Date.now() + ASK_AGAIN_FOR_MS;
   for (;;) {
     const answer = await ask().catch(() => undefined);
     if (answer && answer.status < 500 && answer.status !== 409) return answer;
-    if (Date.now() + CHECKOUT_RETRY_PAUSE_MS > deadline) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, CHECKOUT_RETRY_PAUSE_MS));
+    if (Date.now() + ASK_AGAIN_EVERY_MS > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, ASK_AGAIN_EVERY_MS));
   }
 }
 
+/** The orders some customers have, by their own order lists. */
+export interface PlacedOrders {
+  orders: AcceptedCheckout[];
+  /** Customers whose list could not be read: what they placed is unknown. */
+  unlisted: string[];
+}
+
 /**
- * The orders a shopper without a definite answer placed after all, from their
- * own order list (each shopper is a customer of their own). An order id that
- * stands for "could not be read" is returned when the list does not answer,
- * so the checker reports unknown rather than passing.
+ * The orders shoppers without a definite answer placed after all, from their
+ * own order lists (each shopper is a customer of their own).
  */
-export async function ordersOfIndeterminate(
+export async function ordersPlacedBy(
   store: Storefront,
-  customerId: string,
-): Promise<AcceptedCheckout[]> {
-  const answer = await store.read<{ items: { orderId: string }[] }>(
-    customerId,
-    "/v1/orders?limit=100",
-    60_000,
+  customerIds: readonly string[],
+): Promise<PlacedOrders> {
+  const lists = await Promise.all(
+    customerIds.map(async (customerId) => ({
+      customerId,
+      answer: await store.read<{ items: { orderId: string }[] }>(customerId, "/v1/orders?limit=100", 60_000),
+    })),
   );
-  if (answer?.status !== 200 || !answer.body) return [{ orderId: `unreadable-${customerId}`, customerId }];
-  return answer.body.items.map(({ orderId }) => ({ orderId, customerId }));
+  const orders = lists.flatMap(({ customerId, answer }) =>
+    answer?.status === 200 && answer.body
+      ? answer.body.items.map(({ orderId }) => ({ orderId, customerId }))
+      : [],
+  );
+  const unlisted = lists
+    .filter(({ answer }) => answer?.status !== 200 || !answer.body)
+    .map((l) => l.customerId);
+  return { orders, unlisted };
 }

@@ -42,7 +42,7 @@ describe(`seeded fault campaign (seed ${SEED})`, () => {
       kill: () => Promise.reject(new Error("the in-process system cannot kill a service")),
       start: () => Promise.resolve(),
       breakWire: () => Promise.reject(new Error("the in-process system has no wire of its own to break")),
-      mendWire: () => Promise.resolve(),
+      mendWires: () => Promise.resolve(),
     };
     const result = await runCampaign({
       seed: SEED,
@@ -62,10 +62,12 @@ describe(`seeded fault campaign (seed ${SEED})`, () => {
       [
         `seed ${SEED}: ${result.accepted} checkouts accepted; placed nothing: ${JSON.stringify(result.refused)}`,
         ...describeSchedule(result.schedule),
+        ...result.faultsNotPlayed.map((line) => `not played: ${line}`),
         ...result.verdicts.map((v) => `${v.invariant} ${v.verdict.padEnd(8)} ${v.detail}`),
       ].join("\n"),
     );
     expect(result.accepted).toBeGreaterThan(30);
+    expect(result.faultsNotPlayed).toEqual([]);
     expect(result.verdicts.filter((v) => v.verdict !== "ok")).toEqual([]);
   }, 180_000);
 });

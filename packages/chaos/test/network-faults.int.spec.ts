@@ -38,9 +38,14 @@ describe("wire faults in a container's network namespace", () => {
     try {
       await during(client);
     } finally {
-      await network.heal(fault, host);
+      await network.healAll();
       await client.end().catch(() => undefined);
     }
+    // Mended without naming the peer: nothing of the fault is left.
+    const { stdout: rules } = await network.exec(["iptables", "-w", "-S"]);
+    expect(rules).not.toContain("peakshop-chaos");
+    const device = await network.deviceTowards(host);
+    expect((await network.exec(["tc", "qdisc", "show", "dev", device])).stdout).not.toContain("htb");
   }
 
   it("given resets, breaks an open connection at once; once mended, a new one works", async () => {

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     const refused = Object.entries(result.refused).map(([why, count]) => `${why} ×${count}`);
     if (refused.length > 0) console.log(`  shoppers who placed nothing: ${refused.join(", ")}`);
     for (const line of describeSchedule(result.schedule)) console.log(`  ${line}`);
+    for (const line of result.faultsNotPlayed) console.log(`  not played: ${line}`);
     for (const v of result.verdicts) console.log(`  ${v.invariant} ${v.verdict.padEnd(8)} ${v.detail}`);
     results.push(result);
   }

@@ -29,7 +29,7 @@ export interface PublishHealthOptions {
 export class PublishHealth {
   private failuresSinceReplacement = 0;
   private failingSinceMs?: number;
-  private readonly outSinceMs = new Set<{ sinceMs: number }>();
+  private readonly publishesOut = new Set<{ sinceMs: number }>();
   private readonly replaceAfterFailures: number;
   private readonly now: () => number;
 
@@ -41,8 +41,8 @@ export class PublishHealth {
   /** A publish goes out; call the function it returns when it comes back, either way. */
   started(): () => void {
     const publish = { sinceMs: this.now() };
-    this.outSinceMs.add(publish);
-    return () => this.outSinceMs.delete(publish);
+    this.publishesOut.add(publish);
+    return () => this.publishesOut.delete(publish);
   }
 
   succeeded(): void {
@@ -65,7 +65,7 @@ export class PublishHealth {
    */
   failingForMs(): number {
     let sinceMs = this.failingSinceMs ?? Infinity;
-    for (const publish of this.outSinceMs) sinceMs = Math.min(sinceMs, publish.sinceMs);
+    for (const publish of this.publishesOut) sinceMs = Math.min(sinceMs, publish.sinceMs);
     return sinceMs === Infinity ? 0 : this.now() - sinceMs;
   }
 }
