@@ -1,13 +1,10 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { SERVICE_CONFIG } from "@peakshop/platform-nest";
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from "jose";
+import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER, signDevToken } from "@peakshop/client/dev-token";
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { LRUCache } from "lru-cache";
 import type { GatewayConfig } from "../../config";
 import { principalFromClaims, type Principal } from "../../domain/principal";
-
-/** Issuer and audience of dev tokens, checked like a real identity provider's. */
-export const DEV_ISSUER = "peakshop-gateway-dev";
-export const DEV_AUDIENCE = "peakshop";
 
 // Tokens verified recently, answered from memory until they expire: a client
 // sends one token with every request, and checking its signature each time
@@ -45,8 +42,9 @@ export class TokenVerifier {
       const { payload } = this.secret
         ? await jwtVerify(token, this.secret, {
             algorithms: ["HS256"],
-            issuer: DEV_ISSUER,
-            audience: DEV_AUDIENCE,
+            // Checked like a real identity provider's; the one signer is the client's.
+            issuer: DEV_TOKEN_ISSUER,
+            audience: DEV_TOKEN_AUDIENCE,
             requiredClaims: ["exp"],
           })
         : await jwtVerify(token, this.jwks as JWTVerifyGetKey, {
@@ -68,14 +66,12 @@ export class TokenVerifier {
 
   /** A dev token for `customerId`; only in dev mode. */
   async devToken(customerId: string, roles: readonly string[]): Promise<string> {
-    if (!this.secret) throw new Error("dev tokens exist only in AUTH_MODE=dev");
-    return new SignJWT({ roles: [...roles] })
-      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-      .setSubject(customerId)
-      .setIssuer(DEV_ISSUER)
-      .setAudience(DEV_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${this.config.AUTH_DEV_TOKEN_TTL_SECONDS}s`)
-      .sign(this.secret);
+    if (!this.config.AUTH_DEV_SECRET) throw new Error("dev tokens exist only in AUTH_MODE=dev");
+    return signDevToken({
+      secret: this.config.AUTH_DEV_SECRET,
+      customerId,
+      roles,
+      expiresIn: `${this.config.AUTH_DEV_TOKEN_TTL_SECONDS}s`,
+    });
   }
 }

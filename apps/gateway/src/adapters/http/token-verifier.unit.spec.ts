@@ -1,9 +1,13 @@
-import { signDevToken } from "@peakshop/client/dev-token";
+import {
+  DEV_TOKEN_AUDIENCE as DEV_AUDIENCE,
+  DEV_TOKEN_ISSUER as DEV_ISSUER,
+  signDevToken,
+} from "@peakshop/client/dev-token";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { gatewayConfigSchema, type GatewayConfig } from "../../config";
 import { bearerToken } from "./auth.guard";
-import { DEV_AUDIENCE, DEV_ISSUER, TokenVerifier } from "./token-verifier";
+import { TokenVerifier } from "./token-verifier";
 
 const SECRET = "a-unit-test-secret-of-32-characters!";
 const config = (env: Record<string, string> = {}): GatewayConfig =>
