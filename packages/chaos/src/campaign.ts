@@ -4,7 +4,7 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { gatherEvidence, waitUntilFinal } from "./evidence";
 import { drawSchedule, type BankFaults, type ScheduleOptions, type ScheduledFault } from "./fault-schedule";
 import type { NetworkFault } from "./network-faults";
-import { http, Storefront } from "./storefront";
+import { askUntil, http, Storefront } from "./storefront";
 import type { SystemAccess } from "./system-access";
 import { checkAll, type AcceptedCheckout, type InvariantVerdict } from "./verdicts";
 import { ordersPlacedBy, shop, type Shopper } from "./workload";
@@ -204,11 +204,13 @@ async function play(
  * until it answers, and a restarted bank starts without faults anyway.
  */
 async function setBank(bankUrl: string, faults: BankFaults): Promise<void> {
-  const deadline = Date.now() + BANK_SETTING_TIMEOUT_MS;
-  while ((await http("PUT", `${bankUrl}/v1/faults`, faults).catch(() => undefined))?.status !== 200) {
-    if (Date.now() >= deadline) throw new Error(`the bank simulator at ${bankUrl} took no fault setting`);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
+  const taken = await askUntil(
+    () => http("PUT", `${bankUrl}/v1/faults`, faults),
+    (answer) => answer.status === 200,
+    BANK_SETTING_TIMEOUT_MS,
+    1_000,
+  );
+  if (!taken) throw new Error(`the bank simulator at ${bankUrl} took no fault setting`);
 }
 
 async function product(store: Storefront, stock: number): Promise<string> {

@@ -33,57 +33,11 @@ export function faultOnCommands(fault: NetworkFault, peerIp: string, device: str
       return peerRules(fault, peerIp).map((rule) => ["iptables", "-w", "-I", ...rule]);
     case "congestion":
       return [
-        [
-          "tc",
-          "qdisc",
-          "replace",
-          "dev",
-          device,
-          "root",
-          "handle",
-          "1:",
-          "htb",
-          "default",
-          "1",
-          "r2q",
-          "1000",
-        ],
-        ["tc", "class", "replace", "dev", device, "parent", "1:", "classid", "1:1", "htb", "rate", "10gbit"],
-        [
-          "tc",
-          "class",
-          "replace",
-          "dev",
-          device,
-          "parent",
-          "1:",
-          "classid",
-          SLOW_CLASS,
-          "htb",
-          "rate",
-          `${fault.rateKbit}kbit`,
-        ],
-        [
-          "tc",
-          "filter",
-          "replace",
-          "dev",
-          device,
-          "parent",
-          "1:",
-          "protocol",
-          "ip",
-          "prio",
-          "1",
-          "u32",
-          "match",
-          "ip",
-          "dst",
-          `${peerIp}/32`,
-          "flowid",
-          SLOW_CLASS,
-        ],
-      ];
+        `tc qdisc replace dev ${device} root handle 1: htb default 1 r2q 1000`,
+        `tc class replace dev ${device} parent 1: classid 1:1 htb rate 10gbit`,
+        `tc class replace dev ${device} parent 1: classid ${SLOW_CLASS} htb rate ${fault.rateKbit}kbit`,
+        `tc filter replace dev ${device} parent 1: protocol ip prio 1 u32 match ip dst ${peerIp}/32 flowid ${SLOW_CLASS}`,
+      ].map((command) => command.split(" "));
   }
 }
 

@@ -27,6 +27,26 @@ export async function http<T = unknown>(
 }
 
 /**
+ * Asks until an answer settles it: `ask` again every `everyMs` (a throw counts
+ * as no answer), never starting one that would end past `timeoutMs`. The
+ * settling answer, or undefined when none came in time.
+ */
+export async function askUntil<T>(
+  ask: () => Promise<T>,
+  settles: (answer: T) => boolean,
+  timeoutMs: number,
+  everyMs: number,
+): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await ask().catch(() => undefined);
+    if (answer !== undefined && settles(answer)) return answer;
+    if (Date.now() + everyMs > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/**
  * The shop as its customers reach it: the gateway's public API, each customer
  * signed in with a dev token signed with the gateway's dev secret (as a load
  * generator gets tokens from its identity provider), the admin likewise.
@@ -61,13 +81,12 @@ export class Storefront {
     path: string,
     timeoutMs = 30_000,
   ): Promise<Answer<T> | undefined> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const answer = await this.call<T>(customerId, "GET", path).catch(() => undefined);
-      if (answer && answer.status !== 429 && answer.status < 500) return answer;
-      if (Date.now() + READ_RETRY_MS > deadline) return undefined;
-      await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS));
-    }
+    return askUntil(
+      () => this.call<T>(customerId, "GET", path),
+      (answer) => answer.status !== 429 && answer.status < 500,
+      timeoutMs,
+      READ_RETRY_MS,
+    );
   }
 
   private tokenOf(customerId: string | { admin: true }): Promise<string> {

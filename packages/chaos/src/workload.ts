@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Answer, Storefront } from "./storefront";
+import { askUntil, type Answer, type Storefront } from "./storefront";
 import type { AcceptedCheckout } from "./verdicts";
 
 export interface Shopper {
@@ -76,13 +76,12 @@ const ASK_AGAIN_EVERY_MS = 2_000;
  * and never places twice. Undefined when no definite answer came in time.
  */
 async function untilDefinite<T>(ask: () => Promise<Answer<T>>): Promise<Answer<T> | undefined> {
-  const deadline = Date.now() + ASK_AGAIN_FOR_MS;
-  for (;;) {
-    const answer = await ask().catch(() => undefined);
-    if (answer && answer.status < 500 && answer.status !== 409) return answer;
-    if (Date.now() + ASK_AGAIN_EVERY_MS > deadline) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, ASK_AGAIN_EVERY_MS));
-  }
+  return askUntil(
+    ask,
+    (answer) => answer.status < 500 && answer.status !== 409,
+    ASK_AGAIN_FOR_MS,
+    ASK_AGAIN_EVERY_MS,
+  );
 }
 
 /** The orders some customers have, by their own order lists. */
