@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares this machine for peakshop, installing only what is missing: a Node.js
 # LTS and pnpm, the Docker engine, the container images, helm (the Kubernetes
-# chart's tests need it), schemathesis (the gateway's contract fuzzing), and the
+# chart's tests need it), schemathesis (the gateway's contract fuzzing), Debian's
+# chromium (the web app's browser tests), and the
 # dependencies from the lockfile. Safe to run
 # again; the run and test commands call it.
 set -euo pipefail
@@ -16,6 +17,8 @@ source "$root/scripts/lib/images.sh"
 source "$root/scripts/lib/helm.sh"
 # shellcheck source=lib/schemathesis.sh
 source "$root/scripts/lib/schemathesis.sh"
+# shellcheck source=lib/browser.sh
+source "$root/scripts/lib/browser.sh"
 
 setup_all() {
   ensure_toolchain
@@ -24,6 +27,7 @@ setup_all() {
   ensure_images "$root"
   ensure_helm
   ensure_schemathesis "$root"
+  ensure_browser
   log "installing dependencies from the lockfile"
   (cd "$root" && pnpm install --frozen-lockfile --reporter=append-only >/dev/null)
 }

@@ -7,5 +7,8 @@ export { gatewayConfigSchema, loadGatewayConfig, type GatewayConfig } from "./co
 export { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from "./app.module";
 
 export function startGatewayService(config: GatewayConfig, options: StartOptions = {}) {
-  return startService(GatewayModule.forRoot(config), config, options);
+  return startService(GatewayModule.forRoot(config), config, {
+    corsOrigins: config.GATEWAY_CORS_ORIGINS,
+    ...options,
+  });
 }

@@ -72,6 +72,20 @@ export const gatewayConfigSchema = httpServiceConfigSchema
     SSE_MAX_STREAMS: z.coerce.number().int().positive().default(5_000),
     /** The reconnect delay the gateway asks EventSource clients to use, in milliseconds. */
     SSE_RETRY_MS: z.coerce.number().int().positive().default(2_000),
+    /**
+     * Browser origins allowed to call the API (CORS), comma-separated, e.g. the
+     * web app's https://shop.example.com; empty: no cross-origin calls.
+     */
+    GATEWAY_CORS_ORIGINS: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   })
   .superRefine((config, issues) => {
     const require = (key: keyof typeof config, why: string) => {

@@ -14,6 +14,9 @@ import { devToken, expectRefusal, metric } from "./support/gateway-calls";
 const ctx = testContext(inject("peakshopInfrastructure"));
 
 /** Two gateways on one system: one with tiny rate limits, one that processes a single request at a time. */
+/** The web app's origin, allowed to call the narrow gateway from a browser. */
+const WEB_ORIGIN = "http://shop.example.test";
+
 describe("admission control at the gateway", () => {
   let system: CheckoutSystem;
   let limited: INestApplication;
@@ -41,6 +44,7 @@ describe("admission control at the gateway", () => {
         GATEWAY_MAX_IN_FLIGHT: "1",
         SSE_MAX_STREAMS: "1",
         SSE_ORDER_GRACE_MS: "0",
+        GATEWAY_CORS_ORIGINS: WEB_ORIGIN,
       }),
       { port: 0 },
     );
@@ -119,8 +123,12 @@ describe("admission control at the gateway", () => {
         timeoutMs: 10_000,
         description: "the held request admitted",
       });
+      const refused = await call(narrowUrl, "/v1/products", "dave", { headers: { origin: WEB_ORIGIN } });
+      // A page on the web app's origin can read the refusal's Retry-After for its countdown.
+      expect(refused.headers.get("access-control-allow-origin")).toBe(WEB_ORIGIN);
+      expect(refused.headers.get("access-control-expose-headers")).toContain("retry-after");
       await expectRefusal(
-        await call(narrowUrl, "/v1/products", "dave"),
+        refused,
         503,
         /very busy right now; please retry in \d+ seconds?\. Your cart is saved\./,
       );
@@ -145,6 +153,30 @@ describe("admission control at the gateway", () => {
       description: "the aborted request's slot given back",
     });
     expect((await call(narrowUrl, "/v1/products", "dave")).status).toBe(200);
+  });
+
+  it("lets browsers on the allowed origins call it (CORS), and no other origin", async () => {
+    const preflight = (origin: string) =>
+      call(narrowUrl, "/v1/checkout", undefined, {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization,content-type,idempotency-key",
+        },
+      });
+    const allowed = await preflight(WEB_ORIGIN);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(WEB_ORIGIN);
+    expect(allowed.headers.get("access-control-allow-headers")).toContain("idempotency-key");
+    const other = await preflight("http://elsewhere.example.test");
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    const status = await call(narrowUrl, "/v1/status", undefined, { headers: { origin: WEB_ORIGIN } });
+    expect(status.headers.get("access-control-allow-origin")).toBe(WEB_ORIGIN);
+    const limitedStatus = await call(limitedUrl, "/v1/status", undefined, {
+      headers: { origin: WEB_ORIGIN },
+    });
+    expect(limitedStatus.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("under a burst answers every request at once, 200 or 503 with Retry-After, and never leaks a slot", async () => {

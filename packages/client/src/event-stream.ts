@@ -117,7 +117,7 @@ export async function* eventStream<T>(
     stillAlive();
     const events = response.body
       .pipeThrough(
-        new TransformStream<Uint8Array, Uint8Array>({
+        new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
           transform(chunk, controller) {
             stillAlive();
             controller.enqueue(chunk);

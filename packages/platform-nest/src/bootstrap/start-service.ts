@@ -13,7 +13,19 @@ export interface StartOptions {
   consumerGroupId?: string;
   /** Listen on this port instead of the configured one (tests pass 0). */
   port?: number;
+  /** Browser origins that may call this service (CORS); none: no cross-origin calls. */
+  corsOrigins?: readonly string[];
 }
+
+/** What a browser on an allowed origin may send, and read of the answers (Retry-After for overload countdowns). */
+const CORS_ALLOWED_HEADERS = [
+  "authorization",
+  "content-type",
+  "idempotency-key",
+  "last-event-id",
+  "x-request-id",
+];
+const CORS_EXPOSED_HEADERS = ["retry-after", "x-request-id", "location"];
 
 /** Longest path parameter the router accepts; routes bound theirs far lower. */
 const MAX_PATH_PARAMETER_LENGTH = 2_048;
@@ -46,6 +58,15 @@ export async function startService(
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
+  if (options.corsOrigins?.length) {
+    app.enableCors({
+      origin: [...options.corsOrigins],
+      allowedHeaders: CORS_ALLOWED_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      // Preflights are answered for a day: one per route and origin, not one per request at peak.
+      maxAge: 86_400,
+    });
+  }
   // Modules first (migrations, topics, workers), so a consumer never subscribes
   // to a topic that its own service was about to create.
   await app.init();

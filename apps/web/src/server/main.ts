@@ -1,0 +1,27 @@
+import { fileURLToPath } from "node:url";
+import { startWebServer } from "./web-server.js";
+
+const env = process.env;
+const port = Number(env["HTTP_PORT"] ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65_535)
+  throw new Error(`HTTP_PORT must be a port, not ${env["HTTP_PORT"]}`);
+const gatewayUrl = (env["WEB_GATEWAY_URL"] ?? "http://127.0.0.1:3000").replace(/\/+$/, "");
+new URL(gatewayUrl);
+
+void startWebServer({
+  root: fileURLToPath(new URL("./public", import.meta.url)),
+  config: { gatewayUrl, devSignIn: env["WEB_DEV_SIGN_IN"] !== "false" },
+  host: env["HTTP_HOST"] ?? "0.0.0.0",
+  port,
+}).then(
+  (app) => {
+    process.stdout.write(
+      `${JSON.stringify({ level: "info", service: "web", message: `serving on ${port}` })}\n`,
+    );
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void app.close());
+  },
+  (error: unknown) => {
+    process.stderr.write(`web server did not start: ${String(error)}\n`);
+    process.exit(1);
+  },
+);
