@@ -72,6 +72,8 @@ export const gatewayConfigSchema = httpServiceConfigSchema
     SSE_MAX_STREAMS: z.coerce.number().int().positive().default(5_000),
     /** The reconnect delay the gateway asks EventSource clients to use, in milliseconds. */
     SSE_RETRY_MS: z.coerce.number().int().positive().default(2_000),
+    /** The public status page people read (the web app's /status); the status feed links to it. */
+    STATUS_PAGE_URL: z.url({ protocol: /^https?$/ }).optional(),
     /**
      * Browser origins allowed to call the API (CORS), comma-separated, e.g. the
      * web app's https://shop.example.com; empty: no cross-origin calls.

@@ -6,12 +6,14 @@ import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peaksh
 import { DeliveriesWorker } from "./adapters/delivery/deliveries.worker";
 import { IncidentRecoveryWorker } from "./adapters/persistence/incident-recovery.worker";
 import { AddPaymentRecovery1764310000000 } from "./adapters/persistence/migrations/1764310000000-add-payment-recovery";
+import { CreateIncidentUpdates1765300000000 } from "./adapters/persistence/migrations/1765300000000-create-incident-updates";
 import { HttpWebhookSender } from "./adapters/delivery/http-webhook.sender";
 import { DisabledEmailSender, SmtpEmailSender } from "./adapters/delivery/smtp-email.sender";
 import { TemplateCustomerContacts } from "./adapters/delivery/template-customer-contacts";
 import { NotificationsController } from "./adapters/http/notifications.controller";
 import { ReceivedEventsController } from "./adapters/http/received-events.controller";
 import { StatusController } from "./adapters/http/status.controller";
+import { IncidentsController } from "./adapters/http/incidents.controller";
 import { CUSTOMER_EVENT_TOPICS, CustomerEventsConsumer } from "./adapters/messaging/customer-events.consumer";
 import { SkeletonEventsConsumer } from "./adapters/messaging/skeleton-events.consumer";
 import { DeliveriesRepository } from "./adapters/persistence/deliveries.repository";
@@ -40,6 +42,7 @@ export const NOTIFICATION_MIGRATIONS = [
   CreateReceivedEvents1764050000000,
   CreateNotifications1764110000000,
   AddPaymentRecovery1764310000000,
+  CreateIncidentUpdates1765300000000,
 ];
 export const NOTIFICATION_CONSUMER = "notification";
 
@@ -70,6 +73,7 @@ export class NotificationModule {
         CustomerEventsConsumer,
         NotificationsController,
         StatusController,
+        IncidentsController,
       ],
       providers: [
         ensureTopicsAtStart(NOTIFICATION_TOPICS),

@@ -86,6 +86,15 @@ describe("notification service: order and payment events -> feed, e-mail, signed
     };
   }
 
+  async function post(path: string, body: unknown) {
+    const response = await fetch(`${url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
   const feedOf = async (customerId: string, query = "") =>
     (await get(`/v1/customers/${customerId}/notifications${query}`)).body.items as FeedItem[];
 
@@ -233,6 +242,18 @@ describe("notification service: order and payment events -> feed, e-mail, signed
     expect(status.incidents).toHaveLength(1);
     const incident = (status.incidents as { id: string; resolvedAt?: string }[])[0]!;
     expect(incident.resolvedAt).toBeUndefined();
+    // While it is open, people may post updates to its timeline, but not yet an apology.
+    expect(
+      (await post(`/v1/incidents/${incident.id}/updates`, { kind: "apology", message: "Sorry." })).status,
+    ).toBe(409);
+    const update = {
+      kind: "update",
+      message: "Our bank's payment gateway is down; we are in touch with them.",
+    };
+    expect(await post(`/v1/incidents/${incident.id}/updates`, update)).toMatchObject({
+      status: 201,
+      body: update,
+    });
 
     await publishAndWait(
       events.retry(a, twoOrders, 1),
@@ -273,6 +294,26 @@ describe("notification service: order and payment events -> feed, e-mail, signed
     expect(Date.parse(status.since as string)).toBeGreaterThanOrEqual(
       Date.parse((status.incidents as { startedAt: string }[])[0]!.startedAt),
     );
+
+    // The timeline, oldest first: the opening, the changes of payments while open, the post, and the end.
+    type Line = { kind: string; message: string; at: string };
+    const timeline = () => (status.incidents as { updates: Line[] }[])[0]!.updates;
+    // The flaps after the post (degraded, operational, outage, operational) read as one line: the latest.
+    expect(timeline().map((line) => line.kind)).toEqual(["status", "status", "update", "status", "status"]);
+    expect(timeline()[3]!.message).toBe("Payments are working normally.");
+    expect(timeline()[2]!.message).toBe(update.message);
+    expect(timeline().at(-1)!.message).toMatch(/^Payments recovered/);
+    const apology = {
+      kind: "apology",
+      message: "We are sorry: for 40 minutes your payments waited on our bank.",
+    };
+    expect((await post(`/v1/incidents/${incident.id}/updates`, apology)).status).toBe(201);
+    expect((await post(`/v1/incidents/no-such-incident/updates`, update)).status).toBe(404);
+    expect((await post(`/v1/incidents/${incident.id}/updates`, { kind: "tweet", message: "x" })).status).toBe(
+      400,
+    );
+    status = (await get("/v1/status")).body;
+    expect(timeline().at(-1)).toMatchObject(apology);
 
     const [first] = await recovered(twoOrders);
     expect(await recovered(twoOrders)).toHaveLength(1);

@@ -3,6 +3,8 @@ export interface WebConfig {
   gatewayUrl: string;
   /** Dev sign-in (POST /v1/auth/dev-token) offered only where the gateway signs dev tokens. */
   devSignIn: boolean;
+  /** How often the status page and the banner read the status (the gateway caches it, so this is cheap). */
+  statusRefreshSeconds: number;
 }
 
 export async function loadConfig(): Promise<WebConfig> {

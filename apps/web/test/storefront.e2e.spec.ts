@@ -5,10 +5,11 @@ import { signDevToken } from "@peakshop/client/dev-token";
 import { loadGatewayConfig, startGatewayService } from "@peakshop/gateway/app";
 import {
   gatewaySettingsFor,
+  NO_BANK_FAULTS,
   startCheckoutSystem,
   type CheckoutSystem,
 } from "@peakshop/system-tests/checkout-system";
-import { testContext } from "@peakshop/testing";
+import { testContext, waitFor } from "@peakshop/testing";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -28,7 +29,8 @@ describe("the storefront in a real browser", () => {
   let web: FastifyInstance;
   let webUrl: string;
   let browser: Browser;
-  const config = { gatewayUrl: "", devSignIn: true };
+  const config = { gatewayUrl: "", devSignIn: true, statusRefreshSeconds: 1 };
+  let adminToken: string;
 
   beforeAll(async () => {
     if (!existsSync(`${BUILT_APP}/index.html`))
@@ -39,14 +41,14 @@ describe("the storefront in a real browser", () => {
     const settings = await gatewaySettingsFor(ctx, system, { GATEWAY_CORS_ORIGINS: webUrl });
     gateway = await startGatewayService(loadGatewayConfig(settings), { port: 0 });
     config.gatewayUrl = (await gateway.getUrl()).replace("[::1]", "127.0.0.1");
-    const admin = await signDevToken({
+    adminToken = await signDevToken({
       secret: settings["AUTH_DEV_SECRET"]!,
       customerId: "ops",
       roles: ["admin"],
     });
     const put = await fetch(`${config.gatewayUrl}/v1/admin/products/${SKU}`, {
       method: "PUT",
-      headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
       body: JSON.stringify({ name: "Paper lantern", priceCents: 1_299, currency: "EUR", stock: 50 }),
     });
     expect(put.ok).toBe(true);
@@ -146,5 +148,76 @@ describe("the storefront in a real browser", () => {
     await keepScreenshot(page, "status-page");
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it("tells the truth through a bank outage: payment delayed, the incident and its updates on the status page and feed, then the apology and the order confirmed", async () => {
+    const setBank = (faults: Partial<typeof NO_BANK_FAULTS>) =>
+      fetch(`${system.urls.bank}/v1/faults`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...NO_BANK_FAULTS, ...faults }),
+      });
+    const admin = (path: string, body: unknown) =>
+      fetch(`${config.gatewayUrl}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, `web-shopper-${ctx.uniqueName("b")}`);
+    await lanternInCart(page);
+    expect((await setBank({ outage: true })).ok).toBe(true);
+    try {
+      await page.getByRole("button", { name: "Place order" }).click();
+      await page.waitForURL(/\/orders\//);
+      await page.getByText("Payment delayed").waitFor({ timeout: 20_000 });
+      await page
+        .getByRole("status")
+        .filter({ hasText: /Payments are (down|slow)/ })
+        .waitFor({ timeout: 20_000 });
+      await keepScreenshot(page, "storefront-payment-delayed");
+      const status = (await (await fetch(`${config.gatewayUrl}/v1/status`)).json()) as {
+        incidents: { id: string; resolvedAt?: string }[];
+      };
+      const incident = status.incidents.find((candidate) => !candidate.resolvedAt)!;
+      const update = "Our bank's payment gateway is down. Your orders are safe; we retry every payment.";
+      expect(
+        (await admin(`/v1/admin/incidents/${incident.id}/updates`, { kind: "update", message: update }))
+          .status,
+      ).toBe(201);
+      const statusPage = await page.context().newPage();
+      await statusPage.goto(`${webUrl}/status`);
+      await statusPage.getByText(update).waitFor({ timeout: 10_000 });
+      await keepScreenshot(statusPage, "status-page-incident");
+      expect(await seriousAccessibilityViolations(statusPage)).toEqual([]);
+      expect(await (await fetch(`${config.gatewayUrl}/v1/status/feed.atom`)).text()).toContain(update);
+
+      expect((await setBank({ outage: false })).ok).toBe(true);
+      await expect
+        .poll(() => page.getByTestId("order-status").textContent(), { timeout: 60_000 })
+        .toBe("CONFIRMED");
+      await waitFor(
+        async () => {
+          const now = (await (await fetch(`${config.gatewayUrl}/v1/status`)).json()) as typeof status;
+          return now.incidents.find((candidate) => candidate.id === incident.id)?.resolvedAt !== undefined;
+        },
+        { timeoutMs: 90_000, description: "the incident to end once payments stayed up" },
+      );
+      const apology =
+        "We are sorry: our bank was down for a few minutes and your payments waited. All went through.";
+      expect(
+        (await admin(`/v1/admin/incidents/${incident.id}/updates`, { kind: "apology", message: apology }))
+          .status,
+      ).toBe(201);
+      await statusPage.getByText(apology).waitFor({ timeout: 10_000 });
+      await expect
+        .poll(() => statusPage.getByTestId("payments-state").textContent())
+        .toBe("Payments are working normally.");
+      await keepScreenshot(statusPage, "status-page-apology");
+      expect(await (await fetch(`${config.gatewayUrl}/v1/status/feed.atom`)).text()).toContain(apology);
+    } finally {
+      await setBank({});
+      await page.context().close();
+    }
   });
 });

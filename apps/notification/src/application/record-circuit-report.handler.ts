@@ -54,7 +54,12 @@ export class RecordCircuitReportHandler {
     events: StatusEvent[],
     source: SourceEvent,
   ): Promise<void> {
-    await this.status.apply(manager, events, events.reduce(evolveStatus, state));
+    await this.status.apply(
+      manager,
+      events,
+      events.reduce(evolveStatus, state),
+      state.openIncident?.id ?? null,
+    );
     for (const event of events) {
       if (event.type === "PaymentsStatusChanged") {
         const level = event.payments === "operational" ? "log" : "warn";

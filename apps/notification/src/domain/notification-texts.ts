@@ -119,4 +119,6 @@ export const statusTexts = {
     "Payments are delayed: our bank is not answering. Your orders are safe and your items are held; we retry payments automatically.",
   incident:
     "Our bank stopped answering payment requests. Orders are still accepted; their payments are delayed and retried automatically until the bank recovers.",
+  resolved:
+    "Payments recovered: the bank has answered normally for a while, and the delayed payments are going through.",
 };

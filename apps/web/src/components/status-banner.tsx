@@ -1,5 +1,6 @@
 import type { PaymentStatus } from "@peakshop/client";
 import { Link } from "wouter";
+import { useShop } from "../shop-context";
 import { usePaymentStatus } from "../use-payment-status";
 
 const HEADLINE: Record<PaymentStatus["payments"], string> = {
@@ -10,7 +11,8 @@ const HEADLINE: Record<PaymentStatus["payments"], string> = {
 
 /** The status page's word, on every page, while payments are not operational. */
 export function StatusBanner() {
-  const { status } = usePaymentStatus(30_000);
+  const { config } = useShop();
+  const { status } = usePaymentStatus(config.statusRefreshSeconds * 1_000);
   if (!status || status.payments === "operational") return null;
   return (
     <aside className={`banner banner-${status.payments}`} role="status">

@@ -6,7 +6,7 @@ import { orderSteps } from "../domain/order-steps";
 import { useShop } from "../shop-context";
 
 /** While payment is pending, how often the page reads the order for the payment's own state (delayed, retrying). */
-const PAYMENT_REFRESH_MS = 5_000;
+const PAYMENT_REFRESH_MS = 3_000;
 /** A just-accepted order reaches the order service's view within moments; past this, a 404 means no such order. */
 const APPEARS_WITHIN_MS = 30_000;
 

@@ -1,4 +1,6 @@
+import { IncidentTimeline } from "../components/incident-timeline";
 import { describeAge } from "../domain/age";
+import { useShop } from "../shop-context";
 import { usePaymentStatus } from "../use-payment-status";
 
 const WORDS = {
@@ -9,7 +11,8 @@ const WORDS = {
 
 /** The public status page: no sign-in, cheap to serve, and still readable with the last known state when the API is not. */
 export function StatusPage() {
-  const { status, readAt, stale } = usePaymentStatus(15_000);
+  const { config } = useShop();
+  const { status, readAt, stale } = usePaymentStatus(config.statusRefreshSeconds * 1_000);
   if (!status) return <p>Reading the current status…</p>;
   const open = status.incidents.filter((incident) => !incident.resolvedAt);
   const past = status.incidents.filter((incident) => incident.resolvedAt);
@@ -19,37 +22,28 @@ export function StatusPage() {
       <p className={`state state-${status.payments}`} data-testid="payments-state">
         {WORDS[status.payments]}
       </p>
-      <p>{status.message}</p>
+      {status.message !== WORDS[status.payments] && <p>{status.message}</p>}
       <p className="muted">
         {stale && readAt
           ? `We cannot reach peakshop right now; this is what we knew ${describeAge(readAt, new Date())}.`
           : `Since ${new Date(status.since).toLocaleString()}.`}
       </p>
-      {open.length > 0 && (
-        <>
+      {open.map((incident) => (
+        <section key={incident.id} aria-label="What is happening">
           <h2>What is happening</h2>
-          <ul className="timeline">
-            {open.map((incident) => (
-              <li key={incident.id}>
-                <time dateTime={incident.startedAt}>{new Date(incident.startedAt).toLocaleString()}</time>{" "}
-                {incident.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+          <IncidentTimeline incident={incident} />
+        </section>
+      ))}
+      <p>
+        Follow it in any feed reader: <a href={`${config.gatewayUrl}/v1/status/feed.atom`}>Atom feed</a>.
+      </p>
       {past.length > 0 && (
-        <>
+        <section aria-label="Past incidents">
           <h2>Past incidents</h2>
-          <ul className="timeline">
-            {past.map((incident) => (
-              <li key={incident.id}>
-                <time dateTime={incident.startedAt}>{new Date(incident.startedAt).toLocaleString()}</time>{" "}
-                {incident.message} <span className="muted">(resolved)</span>
-              </li>
-            ))}
-          </ul>
-        </>
+          {past.map((incident) => (
+            <IncidentTimeline key={incident.id} incident={incident} />
+          ))}
+        </section>
       )}
     </section>
   );

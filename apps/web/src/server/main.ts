@@ -5,12 +5,22 @@ const env = process.env;
 const port = Number(env["HTTP_PORT"] ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65_535)
   throw new Error(`HTTP_PORT must be a port, not ${env["HTTP_PORT"]}`);
+function positiveNumber(name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, not ${env[name]}`);
+  return value;
+}
 const gatewayUrl = (env["WEB_GATEWAY_URL"] ?? "http://127.0.0.1:3000").replace(/\/+$/, "");
 new URL(gatewayUrl);
 
 void startWebServer({
   root: fileURLToPath(new URL("./public", import.meta.url)),
-  config: { gatewayUrl, devSignIn: env["WEB_DEV_SIGN_IN"] !== "false" },
+  config: {
+    gatewayUrl,
+    devSignIn: env["WEB_DEV_SIGN_IN"] !== "false",
+    statusRefreshSeconds: positiveNumber("WEB_STATUS_REFRESH_SECONDS", 15),
+  },
   host: env["HTTP_HOST"] ?? "0.0.0.0",
   port,
 }).then(

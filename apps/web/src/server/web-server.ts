@@ -6,7 +6,7 @@ export interface WebServerOptions {
   /** The built app (vite's output). */
   root: string;
   /** What the browser reads from /config.json; read at each request. */
-  config: { gatewayUrl: string; devSignIn: boolean };
+  config: { gatewayUrl: string; devSignIn: boolean; statusRefreshSeconds: number };
   host?: string;
   port?: number;
 }

@@ -239,8 +239,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether payments work (no auth). */
+        /** Whether payments work (no auth; cacheable, and served from the last reading when notification is down). */
         get: operations["getStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/incidents/{incidentId}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post an update (any time) or an apology (once resolved) on an incident's public timeline (admin). */
+        post: operations["postIncidentUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/status/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The status and its incidents as an Atom feed (RFC 4287), for feed readers (no auth). */
+        get: operations["getStatusFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -275,6 +309,11 @@ export interface components {
         };
         CheckoutRequest: {
             paymentToken: string;
+        };
+        IncidentUpdateSpec: {
+            /** @enum {string} */
+            kind: "update" | "apology";
+            message: string;
         };
         DevToken: {
             token: string;
@@ -374,7 +413,15 @@ export interface components {
                 startedAt: string;
                 resolvedAt?: string;
                 message: string;
+                /** @default [] */
+                updates: components["schemas"]["IncidentUpdate"][];
             }[];
+        };
+        IncidentUpdate: {
+            at: string;
+            /** @enum {string} */
+            kind: "status" | "update" | "apology";
+            message: string;
         };
     };
     responses: never;
@@ -1808,10 +1855,208 @@ export interface operations {
                 headers: {
                     /** @description The client's X-Request-Id, or one the gateway made up. */
                     "x-request-id": string;
+                    /** @description How long browsers and caches may keep and reuse the answer. */
+                    "cache-control": string;
+                    /** @description Seconds since this status was read; grows while the services behind the gateway cannot answer. */
+                    age: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentStatus"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field. */
+            400: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This customer (or client) is over its rate limit. */
+            429: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway or a service behind it is overloaded or down. */
+            503: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidentUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["IncidentUpdateSpec"];
+            };
+        };
+        responses: {
+            /** @description The line as it now stands on the timeline. */
+            201: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentUpdate"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field. */
+            400: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token has no admin role. */
+            403: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such incident. */
+            404: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An apology for an incident that is still open. */
+            409: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This customer (or client) is over its rate limit. */
+            429: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway or a service behind it is overloaded or down. */
+            503: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatusFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Atom feed. */
+            200: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description How long browsers and caches may keep and reuse the answer. */
+                    "cache-control": string;
+                    /** @description Seconds since this status was read; grows while the services behind the gateway cannot answer. */
+                    age: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
                 };
             };
             /** @description Invalid input: `errors[]` names each field. */

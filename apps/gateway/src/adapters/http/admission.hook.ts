@@ -9,7 +9,13 @@ import { SagaBacklogGate } from "../../domain/saga-backlog-gate";
 import { AdmissionMetrics, type RejectionReason } from "../metrics/admission.metrics";
 
 /** What operators and status pages need most during a peak: never refused, never counted. */
-const EXEMPT_PATHS = new Set(["/health/live", "/health/ready", "/metrics", "/v1/status"]);
+const EXEMPT_PATHS = new Set([
+  "/health/live",
+  "/health/ready",
+  "/metrics",
+  "/v1/status",
+  "/v1/status/feed.atom",
+]);
 
 /** Event streams stay open for minutes: SSE_MAX_STREAMS bounds them instead. */
 const STREAM_PATH = /^\/v1\/(orders\/[^/]+|notifications)\/stream$/;

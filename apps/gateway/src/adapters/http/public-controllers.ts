@@ -4,6 +4,7 @@ import { CatalogController } from "./catalog.controller";
 import { CheckoutController } from "./checkout.controller";
 import { NotificationsController } from "./notifications.controller";
 import { OrdersController } from "./orders.controller";
+import { IncidentsController } from "./incidents.controller";
 import { StatusController } from "./status.controller";
 
 /** The controllers of the public API (shared/API.md), the ones the OpenAPI document describes. */
@@ -15,4 +16,5 @@ export const PUBLIC_CONTROLLERS = [
   OrdersController,
   NotificationsController,
   StatusController,
+  IncidentsController,
 ];

@@ -78,3 +78,13 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T
     })),
   });
 }
+
+export const incidentIdParam = z.string().min(1).max(64);
+
+/** What an admin posts on an incident's timeline: an update while it is open, an apology once it is resolved. */
+export const incidentUpdateBody = z
+  .strictObject({
+    kind: z.enum(["update", "apology"]),
+    message: z.string().trim().min(1).max(2_000),
+  })
+  .meta({ id: "IncidentUpdateSpec" });

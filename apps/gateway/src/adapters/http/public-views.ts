@@ -87,6 +87,15 @@ export const NotificationFeed = z
   .object({ items: z.array(NotificationItem) })
   .meta({ id: "NotificationFeed" });
 
+/** A line of an incident's timeline: a change of status, or an update or apology posted by people. */
+export const IncidentUpdate = z
+  .object({
+    at: z.string(),
+    kind: z.enum(["status", "update", "apology"]),
+    message: z.string(),
+  })
+  .meta({ id: "IncidentUpdate" });
+
 export const StatusView = z
   .object({
     payments: z.enum(["operational", "degraded", "outage"]),
@@ -98,6 +107,8 @@ export const StatusView = z
         startedAt: z.string(),
         resolvedAt: z.string().optional(),
         message: z.string(),
+        /** The incident's timeline, oldest first (v1.1). */
+        updates: z.array(IncidentUpdate).default([]),
       }),
     ),
   })

@@ -1,5 +1,11 @@
 import { Injectable } from "@nestjs/common";
 import { DataSource, type EntityManager } from "typeorm";
+import {
+  STATUS_LINES_MERGE_WITHIN_MS,
+  timelineOf,
+  type IncidentUpdate,
+  type IncidentUpdateKind,
+} from "../../domain/incident-updates";
 import type { PaymentsHealth, PaymentsStatus, StatusEvent } from "../../domain/payment-status";
 import { queryRows } from "./query-rows";
 
@@ -7,7 +13,14 @@ export interface StatusView {
   payments: PaymentsHealth;
   since: string;
   message: string;
-  incidents: { id: string; startedAt: string; resolvedAt?: string; message: string }[];
+  incidents: {
+    id: string;
+    startedAt: string;
+    resolvedAt?: string;
+    message: string;
+    /** The incident's timeline, oldest first. */
+    updates: { at: string; kind: IncidentUpdateKind; message: string }[];
+  }[];
 }
 
 const MAX_INCIDENTS = 20;
@@ -46,8 +59,13 @@ export class PaymentStatusRepository {
     };
   }
 
-  /** Stores the events' effects: incidents opened and resolved, and the status row as it now is. */
-  async apply(manager: EntityManager, events: StatusEvent[], next: PaymentsStatus): Promise<void> {
+  /** Stores the events' effects: incidents opened and resolved, their timelines, and the status row as it now is. */
+  async apply(
+    manager: EntityManager,
+    events: StatusEvent[],
+    next: PaymentsStatus,
+    openIncidentId: string | null,
+  ): Promise<void> {
     if (events.length === 0) return;
     for (const event of events) {
       switch (event.type) {
@@ -72,11 +90,48 @@ export class PaymentStatusRepository {
         }
       }
     }
+    for (const line of timelineOf(events, openIncidentId)) await this.addUpdate(line, manager);
     await manager.query(
       `UPDATE payment_status
           SET payments = $1, since = $2, message = $3, last_report_at = $4, recovering_since = $5
         WHERE id = 1`,
       [next.payments, next.since, next.message, next.changedAt, next.recoveringSince],
+    );
+  }
+
+  /** Whether the incident exists, and whether it has ended; undefined for no such incident. */
+  async incident(incidentId: string): Promise<{ resolved: boolean } | undefined> {
+    const [row] = await queryRows<{ resolved: boolean }>(
+      this.dataSource,
+      `SELECT resolved_at IS NOT NULL AS resolved FROM incidents WHERE id = $1`,
+      [incidentId],
+    );
+    return row;
+  }
+
+  /**
+   * A line on an incident's timeline, in the caller's transaction when given
+   * one. A collapsible line replaces the latest line instead when that one is
+   * collapsible too and recent (see IncidentUpdate.collapsible).
+   */
+  async addUpdate(
+    update: IncidentUpdate,
+    runner: EntityManager | DataSource = this.dataSource,
+  ): Promise<void> {
+    const { incidentId, at, kind, message, collapsible = false } = update;
+    await runner.query(
+      `WITH latest AS (
+         SELECT id, at, collapsible FROM incident_updates WHERE incident_id = $1 ORDER BY at DESC, id DESC LIMIT 1
+       ), merged AS (
+         UPDATE incident_updates SET at = $2, message = $4
+           FROM latest
+          WHERE $5 AND incident_updates.id = latest.id AND latest.collapsible
+            AND latest.at > $2::timestamptz - make_interval(secs => $6::double precision / 1000)
+         RETURNING incident_updates.id
+       )
+       INSERT INTO incident_updates (incident_id, at, kind, message, collapsible)
+       SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM merged)`,
+      [incidentId, at, kind, message, collapsible, STATUS_LINES_MERGE_WITHIN_MS],
     );
   }
 
@@ -96,6 +151,21 @@ export class PaymentStatusRepository {
       `SELECT id, started_at, resolved_at, message FROM incidents ORDER BY started_at DESC, id DESC LIMIT $1`,
       [MAX_INCIDENTS],
     );
+    const updates = await queryRows<{
+      incident_id: string;
+      at: Date;
+      kind: IncidentUpdateKind;
+      message: string;
+    }>(
+      this.dataSource,
+      `SELECT incident_id, at, kind, message FROM incident_updates
+        WHERE incident_id = ANY($1) ORDER BY at, id`,
+      [incidents.map((incident) => incident.id)],
+    );
+    const timelineOf = (id: string) =>
+      updates
+        .filter((update) => update.incident_id === id)
+        .map((update) => ({ at: update.at.toISOString(), kind: update.kind, message: update.message }));
     return {
       payments: status.payments,
       since: status.since.toISOString(),
@@ -105,6 +175,7 @@ export class PaymentStatusRepository {
         startedAt: incident.started_at.toISOString(),
         ...(incident.resolved_at ? { resolvedAt: incident.resolved_at.toISOString() } : {}),
         message: incident.message,
+        updates: timelineOf(incident.id),
       })),
     };
   }

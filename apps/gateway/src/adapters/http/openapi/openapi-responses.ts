@@ -31,6 +31,27 @@ export const eventStream = (description: string, event: z.ZodType): ZodOpenApiRe
   content: { "text/event-stream": { schema: event } },
 });
 
+const cachedHeaders = requestIdHeader.extend({
+  "cache-control": z
+    .string()
+    .meta({ description: "How long browsers and caches may keep and reuse the answer." }),
+  age: z.string().meta({
+    description:
+      "Seconds since this status was read; grows while the services behind the gateway cannot answer.",
+  }),
+});
+
+/** An answer browsers and CDNs may cache (the status page's), in `mediaType`. */
+export const cached = (
+  description: string,
+  mediaType: string,
+  schema: z.ZodType,
+): ZodOpenApiResponseObject => ({
+  description,
+  headers: cachedHeaders,
+  content: { [mediaType]: { schema } },
+});
+
 /** Answers any route may give, besides its own. */
 export const common = {
   "400": problem("Invalid input: `errors[]` names each field."),

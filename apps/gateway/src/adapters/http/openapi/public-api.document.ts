@@ -5,6 +5,8 @@ import {
   changeQuantityBody,
   checkoutBody,
   devTokenBody,
+  incidentIdParam,
+  incidentUpdateBody,
   notificationQuery,
   orderListQuery,
   productBody,
@@ -13,6 +15,7 @@ import {
   CartView,
   CatalogView,
   CheckoutAcceptedView,
+  IncidentUpdate,
   NotificationFeed,
   NotificationItem,
   OrderPage,
@@ -21,7 +24,7 @@ import {
   ProductView,
   StatusView,
 } from "../public-views";
-import { common, eventStream, json, problem, signedIn } from "./openapi-responses";
+import { cached, common, eventStream, json, problem, signedIn } from "./openapi-responses";
 
 // The routes of shared/API.md with the very schemas the controllers parse and
 // answer with. openapi-routes.unit.spec.ts keeps this list and the controllers'
@@ -236,8 +239,41 @@ const operations: Record<string, Record<string, ZodOpenApiOperationObject>> = {
     get: {
       operationId: "getStatus",
       tags: ["status"],
-      summary: "Whether payments work (no auth).",
-      responses: { "200": json("The payment status and its incidents.", StatusView), ...common },
+      summary:
+        "Whether payments work (no auth; cacheable, and served from the last reading when notification is down).",
+      responses: {
+        "200": cached("The payment status and its incidents.", "application/json", StatusView),
+        ...common,
+      },
+    },
+  },
+  "/v1/admin/incidents/{incidentId}/updates": {
+    post: {
+      operationId: "postIncidentUpdate",
+      tags: ["status"],
+      summary:
+        "Post an update (any time) or an apology (once resolved) on an incident's public timeline (admin).",
+      security: bearer,
+      requestParams: { path: z.object({ incidentId: incidentIdParam }) },
+      requestBody: { content: { "application/json": { schema: incidentUpdateBody } } },
+      responses: {
+        "201": json("The line as it now stands on the timeline.", IncidentUpdate),
+        "403": problem("The token has no admin role."),
+        "404": problem("No such incident."),
+        "409": problem("An apology for an incident that is still open."),
+        ...signedIn,
+      },
+    },
+  },
+  "/v1/status/feed.atom": {
+    get: {
+      operationId: "getStatusFeed",
+      tags: ["status"],
+      summary: "The status and its incidents as an Atom feed (RFC 4287), for feed readers (no auth).",
+      responses: {
+        "200": cached("An Atom feed.", "application/atom+xml", z.string()),
+        ...common,
+      },
     },
   },
 };
@@ -251,7 +287,7 @@ export interface OpenApiDocument {
 }
 
 /** The version of the contract (API.md v1); additions raise the minor number. */
-export const PUBLIC_API_VERSION = "1.0.0";
+export const PUBLIC_API_VERSION = "1.1.0";
 
 let built: OpenApiDocument | undefined;
 
