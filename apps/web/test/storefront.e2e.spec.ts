@@ -35,7 +35,8 @@ describe("the storefront in a real browser", () => {
   beforeAll(async () => {
     if (!existsSync(`${BUILT_APP}/index.html`))
       throw new Error(`no built web app in ${BUILT_APP}: pnpm turbo run build --filter @peakshop/web`);
-    system = await startCheckoutSystem(ctx);
+    // The outage test walks the whole incident before the bank comes back: its orders must outlive that on a busy machine.
+    system = await startCheckoutSystem(ctx, { paymentDeadlineMs: 180_000 });
     web = await startWebServer({ root: BUILT_APP, config });
     webUrl = `http://127.0.0.1:${(web.server.address() as { port: number }).port}`;
     const settings = await gatewaySettingsFor(ctx, system, { GATEWAY_CORS_ORIGINS: webUrl });

@@ -73,7 +73,15 @@ const url = async (app: INestApplication) => (await app.getUrl()).replace("[::1]
  * real Kafka and PostgreSQL, each with its own database and consumer groups
  * unique to this run, talking to the bank simulator over HTTP.
  */
-export async function startCheckoutSystem(ctx: Context): Promise<CheckoutSystem> {
+export interface CheckoutSystemOptions {
+  /** Order's payment deadline; PAYMENT_DEADLINE_MS unless a test needs an outage to outlast it less. */
+  paymentDeadlineMs?: number;
+}
+
+export async function startCheckoutSystem(
+  ctx: Context,
+  options: CheckoutSystemOptions = {},
+): Promise<CheckoutSystem> {
   const common = { KAFKA_BROKERS: ctx.brokers.join(","), LOG_LEVEL: "warn", HTTP_HOST: "127.0.0.1" };
   const database = (name: string) => ctx.createDatabase(ctx.uniqueName(name));
   const group = (name: string) => ctx.uniqueName(name);
@@ -103,7 +111,7 @@ export async function startCheckoutSystem(ctx: Context): Promise<CheckoutSystem>
       ...common,
       DATABASE_URL: await database("order"),
       KAFKA_GROUP_ID: group("order"),
-      PAYMENT_DEADLINE_MS: String(PAYMENT_DEADLINE_MS),
+      PAYMENT_DEADLINE_MS: String(options.paymentDeadlineMs ?? PAYMENT_DEADLINE_MS),
       STOCK_HOLD_MARGIN_MS: "5000",
     }),
     { port: 0 },
