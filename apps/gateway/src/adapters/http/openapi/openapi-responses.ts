@@ -4,6 +4,9 @@ import { Problem } from "../public-views";
 
 // The answers the public API document gives, built once for every route.
 
+/** Routes that need a bearer token. */
+export const bearer = [{ bearer: [] }];
+
 const requestIdHeader = z.object({
   "x-request-id": z.string().meta({ description: "The client's X-Request-Id, or one the gateway made up." }),
 });

@@ -5,8 +5,6 @@ import {
   changeQuantityBody,
   checkoutBody,
   devTokenBody,
-  incidentIdParam,
-  incidentUpdateBody,
   notificationQuery,
   orderListQuery,
   productBody,
@@ -15,22 +13,20 @@ import {
   CartView,
   CatalogView,
   CheckoutAcceptedView,
-  IncidentUpdate,
   NotificationFeed,
   NotificationItem,
   OrderPage,
   OrderStatusEvent,
   OrderView,
   ProductView,
-  StatusView,
 } from "../public-views";
-import { cached, common, eventStream, json, problem, signedIn } from "./openapi-responses";
+import { bearer, common, eventStream, json, problem, signedIn } from "./openapi-responses";
+import { statusOperations } from "./status-operations";
 
 // The routes of shared/API.md with the very schemas the controllers parse and
 // answer with. openapi-routes.unit.spec.ts keeps this list and the controllers'
 // routes equal; openapi-contract.unit.spec.ts keeps it and API.md equal.
 
-const bearer = [{ bearer: [] }];
 const skuPath = z.object({ sku: z.string().min(1).max(64) });
 const orderIdPath = z.object({ orderId: z.string() });
 const idempotencyKey = z.string().min(1).max(255);
@@ -235,47 +231,7 @@ const operations: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       },
     },
   },
-  "/v1/status": {
-    get: {
-      operationId: "getStatus",
-      tags: ["status"],
-      summary:
-        "Whether payments work (no auth; cacheable, and served from the last reading when notification is down).",
-      responses: {
-        "200": cached("The payment status and its incidents.", "application/json", StatusView),
-        ...common,
-      },
-    },
-  },
-  "/v1/admin/incidents/{incidentId}/updates": {
-    post: {
-      operationId: "postIncidentUpdate",
-      tags: ["status"],
-      summary:
-        "Post an update (any time) or an apology (once resolved) on an incident's public timeline (admin).",
-      security: bearer,
-      requestParams: { path: z.object({ incidentId: incidentIdParam }) },
-      requestBody: { content: { "application/json": { schema: incidentUpdateBody } } },
-      responses: {
-        "201": json("The line as it now stands on the timeline.", IncidentUpdate),
-        "403": problem("The token has no admin role."),
-        "404": problem("No such incident."),
-        "409": problem("An apology for an incident that is still open."),
-        ...signedIn,
-      },
-    },
-  },
-  "/v1/status/feed.atom": {
-    get: {
-      operationId: "getStatusFeed",
-      tags: ["status"],
-      summary: "The status and its incidents as an Atom feed (RFC 4287), for feed readers (no auth).",
-      responses: {
-        "200": cached("An Atom feed.", "application/atom+xml", z.string()),
-        ...common,
-      },
-    },
-  },
+  ...statusOperations,
 };
 
 /** The document as JSON: what /openapi.json serves and the typed client is generated from. */
