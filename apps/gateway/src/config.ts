@@ -16,6 +16,8 @@ export const gatewayConfigSchema = httpServiceConfigSchema
     CART_URL: serviceUrl,
     ORDER_URL: serviceUrl,
     NOTIFICATION_URL: serviceUrl,
+    /** Only the admin API calls payment (the bank circuit and dead letters on the operator console). */
+    PAYMENT_URL: serviceUrl,
     /** How long one call to a service may take before the gateway answers 503. */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     /** dev: HS256 tokens signed with AUTH_DEV_SECRET (and POST /v1/auth/dev-token); jwks: an identity provider's. */

@@ -32,6 +32,7 @@ import {
 } from "./application/delivery-channels.port";
 import { NotificationRecorder } from "./application/notification-recorder";
 import { NotifyCustomerHandler } from "./application/notify-customer.handler";
+import { PostIncidentUpdateHandler } from "./application/post-incident-update.handler";
 import { RecordCircuitReportHandler } from "./application/record-circuit-report.handler";
 import { RecordReceivedEventHandler } from "./application/record-received-event.handler";
 import type { NotificationConfig } from "./config";
@@ -85,6 +86,7 @@ export class NotificationModule {
         NotificationRecorder,
         NotifyCustomerHandler,
         RecordCircuitReportHandler,
+        PostIncidentUpdateHandler,
         DeliverNotificationsHandler,
         DeliveriesWorker,
         IncidentRecoveryWorker,

@@ -12,6 +12,7 @@ import {
 import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
 import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
 import { OrdersController } from "./adapters/http/orders.controller";
+import { OrdersOverviewController } from "./adapters/http/orders-overview.controller";
 import { SagaBacklogController } from "./adapters/http/saga-backlog.controller";
 import { SkeletonEventsController } from "./adapters/http/skeleton-events.controller";
 import { DEADLINE_SETTINGS, SagaInputsConsumer } from "./adapters/messaging/saga-inputs.consumer";
@@ -65,7 +66,13 @@ export class OrderModule {
         TypeOrmModule.forFeature(ORDER_ENTITIES),
         EventSourcingModule.forRoot({ consumer: ORDER_CONSUMER, projections: ORDER_PROJECTIONS }),
       ],
-      controllers: [SkeletonEventsController, OrdersController, SagaBacklogController, SagaInputsConsumer],
+      controllers: [
+        SkeletonEventsController,
+        OrdersController,
+        OrdersOverviewController,
+        SagaBacklogController,
+        SagaInputsConsumer,
+      ],
       providers: [
         ensureTopicsAtStart(ORDER_TOPICS),
         RecordSkeletonEventHandler,

@@ -3,8 +3,10 @@ import { BankCircuitOpenedV1, PaymentCapturedV1, RequestPaymentV1 } from "@peaks
 import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
 import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
 import { BankHealthRecorder } from "./adapters/bank/bank-health.recorder";
+import { BankHealthWindow } from "./adapters/bank/bank-health-window";
 import { HttpBankGateway } from "./adapters/bank/http-bank-gateway";
 import { PaymentAttemptsWorker } from "./adapters/bank/payment-attempts.worker";
+import { BankHealthController } from "./adapters/http/bank-health.controller";
 import { PaymentsController } from "./adapters/http/payments.controller";
 import { PaymentCommandsConsumer } from "./adapters/messaging/payment-commands.consumer";
 import { BankGatewayMetrics } from "./adapters/metrics/bank-gateway.metrics";
@@ -39,7 +41,7 @@ export class PaymentModule {
         PlatformModule.forRoot(config, { entities: PAYMENT_ENTITIES, migrations: PAYMENT_MIGRATIONS }),
         EventSourcingModule.forRoot({ consumer: PAYMENT_CONSUMER }),
       ],
-      controllers: [PaymentsController, PaymentCommandsConsumer],
+      controllers: [PaymentsController, BankHealthController, PaymentCommandsConsumer],
       providers: [
         ensureTopicsAtStart(PAYMENT_TOPICS),
         PaymentCommands,
@@ -47,6 +49,7 @@ export class PaymentModule {
         RefundPaymentHandler,
         AbandonPaymentHandler,
         BankHealthRecorder,
+        { provide: BankHealthWindow, useFactory: () => new BankHealthWindow() },
         BankGatewayMetrics,
         PaymentAttemptsMetrics,
         PaymentAttemptsWorker,
@@ -61,8 +64,8 @@ export class PaymentModule {
         },
         {
           provide: BankGateway,
-          inject: [BankHealthRecorder, BankGatewayMetrics],
-          useFactory: (health: BankHealthRecorder, metrics: BankGatewayMetrics) =>
+          inject: [BankHealthRecorder, BankGatewayMetrics, BankHealthWindow],
+          useFactory: (health: BankHealthRecorder, metrics: BankGatewayMetrics, recent: BankHealthWindow) =>
             new HttpBankGateway(
               {
                 baseUrl: config.BANK_URL.replace(/\/$/, ""),
@@ -74,10 +77,17 @@ export class PaymentModule {
               {
                 circuitChanged: (change) => {
                   metrics.circuitChanged(change);
-                  health.record(change);
+                  recent.circuitChanged(
+                    change.state,
+                    new Date(),
+                    change.state === "open" ? change.reason : undefined,
+                  );
+                  health.record(change, recent.view().recent.errorRate);
                 },
-                requestFinished: (operation, outcome, seconds) =>
-                  metrics.requestFinished(operation, outcome, seconds),
+                requestFinished: (operation, outcome, seconds) => {
+                  metrics.requestFinished(operation, outcome, seconds);
+                  recent.requestFinished(outcome);
+                },
               },
             ),
         },

@@ -1,5 +1,6 @@
 import { Link, Route, Switch } from "wouter";
 import { OverloadNotice } from "./components/overload-notice";
+import { ConsolePage } from "./console/console-page";
 import { StatusBanner } from "./components/status-banner";
 import { Cart } from "./pages/cart";
 import { Catalog } from "./pages/catalog";
@@ -19,6 +20,7 @@ export function App() {
           {shopper && <Link href="/cart">Cart</Link>}
           {shopper && <Link href="/inbox">Messages</Link>}
           <Link href="/status">Status</Link>
+          <Link href="/console">Console</Link>
           {shopper && (
             <button className="link" onClick={signOut}>
               Sign out ({shopper.customerId})
@@ -31,6 +33,7 @@ export function App() {
         <OverloadNotice />
         <Switch>
           <Route path="/status" component={StatusPage} />
+          <Route path="/console" component={ConsolePage} />
           {!shopper && <Route component={SignIn} />}
           <Route path="/" component={Catalog} />
           <Route path="/cart" component={Cart} />

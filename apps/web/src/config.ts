@@ -5,6 +5,8 @@ export interface WebConfig {
   devSignIn: boolean;
   /** How often the status page and the banner read the status (the gateway caches it, so this is cheap). */
   statusRefreshSeconds: number;
+  /** Dev only: the operator console may set the bank simulator's faults (through /dev/bank/faults). */
+  devBankFaults: boolean;
 }
 
 export async function loadConfig(): Promise<WebConfig> {

@@ -1,20 +1,25 @@
-const STORAGE_KEY = "peakshop.session";
-
 export interface Session {
   customerId: string;
   token: string;
 }
 
-/** The signed-in shopper, kept across reloads (tokens expire; the gateway then answers 401 and the shopper signs in again). */
-export const session = {
-  current(): Session | undefined {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as Session) : undefined;
-  },
-  save(value: Session): void {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(value));
-  },
-  clear(): void {
-    localStorage.removeItem(STORAGE_KEY);
-  },
-};
+/** A signed-in person kept across reloads (tokens expire; the gateway then answers 401 and they sign in again). */
+function storedSession(key: string) {
+  return {
+    current(): Session | undefined {
+      const raw = localStorage.getItem(key);
+      return raw ? (JSON.parse(raw) as Session) : undefined;
+    },
+    save(value: Session): void {
+      localStorage.setItem(key, JSON.stringify(value));
+    },
+    clear(): void {
+      localStorage.removeItem(key);
+    },
+  };
+}
+
+/** The shopper. */
+export const session = storedSession("peakshop.session");
+/** The operator of the console, apart from any shopper signed in on the same browser. */
+export const operatorSession = storedSession("peakshop.operator");

@@ -34,6 +34,7 @@ describe("the apps' settings", () => {
       ["INVENTORY_URL", "inventory"],
       ["ORDER_URL", "order"],
       ["NOTIFICATION_URL", "notification"],
+      ["PAYMENT_URL", "payment"],
     ] as const) {
       expect(gateway[variable]).toBe(urlOf(byKey(callee)));
       expect(services.get(objectName(byKey(callee)))).toBe(byKey(callee).port);

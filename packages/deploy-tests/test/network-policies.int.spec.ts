@@ -91,18 +91,19 @@ describe.each(RENDERS)("the NetworkPolicies of the $name render", ({ manifests }
 });
 
 describe("the policies between the apps", () => {
-  it("let the gateway call cart, inventory, order and notification, and cart call inventory", () => {
+  it("let the gateway call cart, inventory, order, payment and notification, and cart call inventory", () => {
     const manifests = defaultRender();
     expect(callersOf(policyFor(manifests, "cart"))).toEqual(["gateway", "monitoring"]);
     expect(callersOf(policyFor(manifests, "inventory"))).toEqual(["gateway", "cart", "monitoring"]);
     expect(callersOf(policyFor(manifests, "order"))).toEqual(["gateway", "monitoring"]);
     expect(callersOf(policyFor(manifests, "notification"))).toEqual(["gateway", "monitoring"]);
-    // Internal services trust the caller's x-customer-id: nobody but the gateway may call them.
-    expect(callersOf(policyFor(manifests, "payment"))).toEqual(["monitoring"]);
+    // Internal services trust the caller's x-customer-id: nobody but the gateway may call them
+    // (payment for the operator console's admin routes only).
+    expect(callersOf(policyFor(manifests, "payment"))).toEqual(["gateway", "monitoring"]);
     const gatewayCalls = (policyFor(manifests, "gateway").spec?.egress ?? []).flatMap((rule) =>
       (rule.to ?? []).map(componentOf).filter(Boolean),
     );
-    expect(gatewayCalls.sort()).toEqual(["cart", "inventory", "notification", "order"]);
+    expect(gatewayCalls.sort()).toEqual(["cart", "inventory", "notification", "order", "payment"]);
   });
 
   it("let payment, and only payment, call the bank simulator", () => {

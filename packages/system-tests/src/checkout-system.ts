@@ -19,7 +19,7 @@ export interface CheckoutSystem {
     notification: string;
   };
   /** Each service's database, for tests that stage what only time or lag would bring about. */
-  databaseUrls: { inventory: string };
+  databaseUrls: { inventory: string; order: string };
   /** Stops the payment service and starts a new instance on the same database (a restart mid-saga). */
   restartPayment(): Promise<void>;
   stop(): Promise<void>;
@@ -55,6 +55,7 @@ export async function gatewaySettingsFor(
     CART_URL: system.urls.cart,
     ORDER_URL: system.urls.order,
     NOTIFICATION_URL: system.urls.notification,
+    PAYMENT_URL: system.urls.payment,
     AUTH_DEV_SECRET: "a-test-secret-of-at-least-32-characters",
     // The saga backlog gate stays on, far from refusing (its own test lowers it).
     // Systems started in one test run share their topics, and a new system's
@@ -106,10 +107,11 @@ export async function startCheckoutSystem(
     loadCartConfig({ ...common, DATABASE_URL: await database("cart"), INVENTORY_URL: inventoryUrl }),
     { port: 0 },
   );
+  const orderDatabase = await database("order");
   const order = await startOrderService(
     loadOrderConfig({
       ...common,
-      DATABASE_URL: await database("order"),
+      DATABASE_URL: orderDatabase,
       KAFKA_GROUP_ID: group("order"),
       PAYMENT_DEADLINE_MS: String(options.paymentDeadlineMs ?? PAYMENT_DEADLINE_MS),
       STOCK_HOLD_MARGIN_MS: "5000",
@@ -148,7 +150,7 @@ export async function startCheckoutSystem(
   };
   return {
     urls,
-    databaseUrls: { inventory: inventoryDatabase },
+    databaseUrls: { inventory: inventoryDatabase, order: orderDatabase },
     async restartPayment() {
       await payment.close();
       payment = await startPaymentService(paymentConfig, { port: 0 });

@@ -24,6 +24,7 @@ function settingsOf(service: ServiceName): Record<string, string> {
         CART_URL: nowhere,
         ORDER_URL: nowhere,
         NOTIFICATION_URL: nowhere,
+        PAYMENT_URL: nowhere,
         AUTH_DEV_SECRET: "a-test-secret-of-at-least-32-characters",
       };
     case "bank-simulator":

@@ -94,6 +94,11 @@ export const texts = {
     subject: `We could not accept your order ${shortOrderId(orderId)}`,
     message: `We could not accept your order ${shortOrderId(orderId)}: some items sold out before we could reserve them: ${skus.join(", ")}. You have not been charged.`,
   }),
+  /** The words are the operator's own; only the subject is ours. */
+  incidentApology: (message: string) => ({
+    subject: "About the payment trouble you ran into",
+    message,
+  }),
   paymentRecovered: (orderIds: readonly string[]) => {
     const orders = orderIds.map(shortOrderId);
     const which =

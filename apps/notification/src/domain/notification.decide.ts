@@ -14,6 +14,27 @@ export const orderDedupeKey = (kind: NotificationKind, orderId: string): string 
 export const recoveryDedupeKey = (incidentId: string, customerId: string): string =>
   `payment-recovered:${incidentId}:${customerId}`;
 
+/** One posted apology per (incident, customer): a second post corrects the timeline, not the customers' inboxes. */
+export const apologyDedupeKey = (incidentId: string, customerId: string): string =>
+  `incident-apology:${incidentId}:${customerId}`;
+
+/**
+ * An apology posted by people after an incident: in their words, to each
+ * customer whose payment the incident held up, once per customer.
+ */
+export function decideApologyNotifications(
+  incidentId: string,
+  message: string,
+  affectedCustomers: readonly string[],
+): NotificationDraft[] {
+  return [...new Set(affectedCustomers)].sort().map((customerId) => ({
+    dedupeKey: apologyDedupeKey(incidentId, customerId),
+    customerId,
+    kind: "incident-apology" as const,
+    ...texts.incidentApology(message),
+  }));
+}
+
 /**
  * What to tell the customer about one fact, given the kinds already sent for
  * its order. Only the first payment delay of an order is news, and a delay

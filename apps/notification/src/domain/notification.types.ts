@@ -6,7 +6,8 @@ export type NotificationKind =
   | "order-cancelled"
   | "order-rejected"
   | "payment-recovered"
-  | "payment-refunded";
+  | "payment-refunded"
+  | "incident-apology";
 
 /** Kinds after which an order changes no more: nothing about its payment is news then. */
 export const FINAL_KINDS: readonly NotificationKind[] = [

@@ -21,6 +21,7 @@ void startWebServer({
     devSignIn: env["WEB_DEV_SIGN_IN"] !== "false",
     statusRefreshSeconds: positiveNumber("WEB_STATUS_REFRESH_SECONDS", 15),
   },
+  ...(env["WEB_DEV_BANK_URL"] ? { devBankUrl: new URL(env["WEB_DEV_BANK_URL"]).href } : {}),
   host: env["HTTP_HOST"] ?? "0.0.0.0",
   port,
 }).then(

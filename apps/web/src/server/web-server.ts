@@ -1,12 +1,19 @@
 import { sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
+import { registerBankFaults } from "./bank-faults.js";
 
 export interface WebServerOptions {
   /** The built app (vite's output). */
   root: string;
   /** What the browser reads from /config.json; read at each request. */
   config: { gatewayUrl: string; devSignIn: boolean; statusRefreshSeconds: number };
+  /**
+   * Dev only: the bank simulator, whose faults the operator console's demo
+   * panel sets through /dev/bank/faults. Unset (the default, and always in
+   * production) the panel and the route do not exist.
+   */
+  devBankUrl?: string;
   host?: string;
   port?: number;
 }
@@ -39,8 +46,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Fastify
     },
   });
   app.get("/config.json", async (_request, reply) =>
-    reply.header("cache-control", "no-cache").send(options.config),
+    reply
+      .header("cache-control", "no-cache")
+      .send({ ...options.config, devBankFaults: options.devBankUrl !== undefined }),
   );
+  if (options.devBankUrl) registerBankFaults(app, options.devBankUrl);
   app.get("/health/live", async () => ({ status: "ok" }));
   app.get("/health/ready", async () => ({ status: "ok" }));
   app.setNotFoundHandler((request, reply) => {

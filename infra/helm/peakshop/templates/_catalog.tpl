@@ -18,6 +18,7 @@ gateway:
     INVENTORY_URL: inventory
     NOTIFICATION_URL: notification
     ORDER_URL: order
+    PAYMENT_URL: payment
 cart:
   name: cart
   port: 3002

@@ -258,7 +258,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Post an update (any time) or an apology (once resolved) on an incident's public timeline (admin). */
+        /** Post an update (any time) or an apology (once resolved, and sent to each customer the incident held up) on an incident's public timeline (admin). */
         post: operations["postIncidentUpdate"];
         delete?: never;
         options?: never;
@@ -277,6 +277,74 @@ export interface paths {
         get: operations["getStatusFeed"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders in flight by status, and the oldest of them (filtered by status, or only the stuck ones) (admin). */
+        get: operations["getOrdersInFlight"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/bank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The circuit toward the bank and the bank's recent error rate, as one payment instance sees them (admin). */
+        get: operations["getBankHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every consumer's dead letters, oldest first, with the error that sent each there (admin). */
+        get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/{consumer}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a consumer's dead letters back on their topics, the chosen ones or all; inboxes make a second replay harmless (admin). */
+        post: operations["replayDeadLetters"];
         delete?: never;
         options?: never;
         head?: never;
@@ -314,6 +382,9 @@ export interface components {
             /** @enum {string} */
             kind: "update" | "apology";
             message: string;
+        };
+        ReplaySpec: {
+            positions?: string[];
         };
         DevToken: {
             token: string;
@@ -422,6 +493,87 @@ export interface components {
             /** @enum {string} */
             kind: "status" | "update" | "apology";
             message: string;
+        };
+        PostedIncidentUpdate: {
+            at: string;
+            /** @enum {string} */
+            kind: "status" | "update" | "apology";
+            message: string;
+            /** @description For an apology: the customers whose payment the incident held up and who were sent it now (an earlier apology's are not sent another). */
+            notifiedCustomers?: number;
+        };
+        OrdersOverview: {
+            /** @description Orders in flight, by status. */
+            open: {
+                PLACED: number;
+                STOCK_RESERVED: number;
+                PAYMENT_PENDING: number;
+            };
+            /** @description Orders in flight, oldest first. */
+            orders: components["schemas"]["AdminOrder"][];
+        };
+        AdminOrder: {
+            orderId: string;
+            status: components["schemas"]["OrderStatus"];
+            items: components["schemas"]["LineItem"][];
+            /** @description Sum of the items, in minor units of the currency. */
+            totalCents: number;
+            currency: string;
+            payment: {
+                /** @description not-requested, pending, delayed (retrying), captured, declined, abandoned, refund-requested or refunded. */
+                status: string;
+                /** @description Charge attempts made toward the bank. */
+                attempts: number;
+                /** @description Why the last attempt failed, in words. */
+                lastError?: string;
+            };
+            /** @description Until when the payment may complete; the items are held until then. */
+            deadline: string;
+            history: components["schemas"]["OrderHistoryEntry"][];
+            customerId: string;
+            /** @description When the order last changed. */
+            updatedAt: string;
+            /** @description past-deadline: its deadline passed over a minute ago and it is still open; stalled: no change for a minute in a step without the bank; null: moving as it should. */
+            stuck: ("past-deadline" | "stalled") | null;
+        };
+        BankHealth: {
+            circuit: {
+                /** @enum {string} */
+                state: "closed" | "half-open" | "open";
+                since: string;
+                reason?: string;
+            };
+            recent: {
+                windowSeconds: number;
+                sent: number;
+                /** @description Timeouts and errors; declines are answers, not failures. */
+                failed: number;
+                errorRate: number;
+                /** @description Not sent: the circuit was open or too many were in flight. */
+                rejected: number;
+            };
+        };
+        DeadLettersOverview: {
+            consumers: {
+                consumer: string;
+                deadLetters: components["schemas"]["DeadLetter"][];
+                /** @description Set when the consumer's service could not be asked. */
+                error?: string;
+            }[];
+        };
+        DeadLetter: {
+            partition: number;
+            offset: string;
+            originalTopic: string;
+            originalOffset: string;
+            messageId?: string;
+            error: string;
+            attempts: string;
+            failedAt: string;
+        };
+        ReplayResult: {
+            consumer: string;
+            replayed: number;
         };
     };
     responses: never;
@@ -1938,7 +2090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncidentUpdate"];
+                    "application/json": components["schemas"]["PostedIncidentUpdate"];
                 };
             };
             /** @description Invalid input: `errors[]` names each field. */
@@ -2061,6 +2213,384 @@ export interface operations {
             };
             /** @description Invalid input: `errors[]` names each field. */
             400: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This customer (or client) is over its rate limit. */
+            429: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway or a service behind it is overloaded or down. */
+            503: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrdersInFlight: {
+        parameters: {
+            query?: {
+                status?: "PLACED" | "STOCK_RESERVED" | "PAYMENT_PENDING";
+                stuck?: "true" | "false";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts by status and the oldest orders in flight. */
+            200: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrdersOverview"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field. */
+            400: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token has no admin role. */
+            403: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This customer (or client) is over its rate limit. */
+            429: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway or a service behind it is overloaded or down. */
+            503: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBankHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The circuit and the last minute's requests. */
+            200: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankHealth"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field. */
+            400: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token has no admin role. */
+            403: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This customer (or client) is over its rate limit. */
+            429: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway or a service behind it is overloaded or down. */
+            503: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dead letters per consumer. */
+            200: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLettersOverview"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field. */
+            400: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token has no admin role. */
+            403: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This customer (or client) is over its rate limit. */
+            429: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway failed to answer (a defect on our side, never the request's); retrying is safe, and a checkout retried with the same Idempotency-Key is not placed twice. */
+            502: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway or a service behind it is overloaded or down. */
+            503: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayDeadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consumer: "order" | "inventory" | "payment" | "notification";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReplaySpec"];
+            };
+        };
+        responses: {
+            /** @description How many were put back. */
+            200: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayResult"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field. */
+            400: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The client's X-Request-Id, or one the gateway made up. */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token has no admin role. */
+            403: {
                 headers: {
                     /** @description The client's X-Request-Id, or one the gateway made up. */
                     "x-request-id": string;

@@ -29,6 +29,8 @@ export const CustomerNotifiedV1 = defineMessage({
       "order-rejected",
       "payment-recovered",
       "payment-refunded",
+      /** An operator's apology after a payment incident, to each customer it held up (since 1.2 of the API). */
+      "incident-apology",
     ]),
     /** Where: `in-app` feed, `email`, or the customer's signed `webhook`. */
     channel: z.enum(["in-app", "email", "webhook"]),

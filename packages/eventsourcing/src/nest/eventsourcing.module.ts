@@ -11,6 +11,7 @@ import { KafkaPort, SERVICE_CONFIG, type ServiceConfig } from "@peakshop/platfor
 import { Registry } from "prom-client";
 import { DataSource } from "typeorm";
 import { ReliableConsumer } from "../consumer/reliable-consumer";
+import { DEAD_LETTER_CONSUMER, DeadLettersController } from "./dead-letters.controller";
 import { EventSourcingMetrics } from "./eventsourcing.metrics";
 import { InboxRetentionWorker } from "./inbox-retention.worker";
 import { OutboxRelay, type OutboxRelayOptions } from "../outbox/outbox-relay";
@@ -65,8 +66,11 @@ export class EventSourcingModule {
     return {
       module: EventSourcingModule,
       global: true,
+      // A consuming service's dead letters, for the operator console.
+      controllers: settings.consumer ? [DeadLettersController] : [],
       providers: [
         { provide: SETTINGS, useValue: settings },
+        { provide: DEAD_LETTER_CONSUMER, useValue: settings.consumer ?? "unnamed" },
         {
           provide: PostgresEventStore,
           inject: [DataSource],

@@ -5,7 +5,7 @@ import { AdminOnly, AuthGuard } from "./auth.guard";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { incidentIdParam, incidentUpdateBody, parse } from "./public-requests";
-import { IncidentUpdate } from "./public-views";
+import { PostedIncidentUpdate } from "./public-views";
 
 /** Admins tell the public what is happening: posts on an incident's timeline (status page and Atom feed), kept by notification. */
 @Controller("v1/admin/incidents")
@@ -32,7 +32,7 @@ export class IncidentsController {
         body,
         requestId: request.id,
       },
-      IncidentUpdate,
+      PostedIncidentUpdate,
     );
     return posted;
   }

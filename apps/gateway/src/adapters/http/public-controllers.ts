@@ -5,6 +5,7 @@ import { CheckoutController } from "./checkout.controller";
 import { NotificationsController } from "./notifications.controller";
 import { OrdersController } from "./orders.controller";
 import { IncidentsController } from "./incidents.controller";
+import { OperationsController } from "./operations.controller";
 import { StatusController } from "./status.controller";
 
 /** The controllers of the public API (shared/API.md), the ones the OpenAPI document describes. */
@@ -17,4 +18,5 @@ export const PUBLIC_CONTROLLERS = [
   NotificationsController,
   StatusController,
   IncidentsController,
+  OperationsController,
 ];

@@ -88,3 +88,25 @@ export const incidentUpdateBody = z
     message: z.string().trim().min(1).max(2_000),
   })
   .meta({ id: "IncidentUpdateSpec" });
+
+/** The operator console's filter of orders in flight. */
+export const adminOrdersQuery = z.strictObject({
+  status: z.enum(["PLACED", "STOCK_RESERVED", "PAYMENT_PENDING"]).optional(),
+  stuck: z.enum(["true", "false"]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+/** The consumers whose dead letters an operator can see and replay. */
+export const DEAD_LETTER_CONSUMERS = ["order", "inventory", "payment", "notification"] as const;
+export const deadLetterConsumerParam = z.enum(DEAD_LETTER_CONSUMERS);
+
+/** Dead letters to replay by `partition:offset` of the dead-letter topic; all of the consumer's when absent. */
+export const replayBody = z
+  .strictObject({
+    positions: z
+      .array(z.string().regex(/^\d+:\d+$/, "partition:offset"))
+      .min(1)
+      .max(1_000)
+      .optional(),
+  })
+  .meta({ id: "ReplaySpec" });

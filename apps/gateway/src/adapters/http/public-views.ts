@@ -96,6 +96,17 @@ export const IncidentUpdate = z
   })
   .meta({ id: "IncidentUpdate" });
 
+/** A posted line as the poster gets it back: for an apology, also how many customers it was sent to (v1.2). */
+export const PostedIncidentUpdate = IncidentUpdate.extend({
+  notifiedCustomers: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      "For an apology: the customers whose payment the incident held up and who were sent it now (an earlier apology's are not sent another).",
+    ),
+}).meta({ id: "PostedIncidentUpdate" });
+
 export const StatusView = z
   .object({
     payments: z.enum(["operational", "degraded", "outage"]),

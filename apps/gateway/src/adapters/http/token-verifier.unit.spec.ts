@@ -17,6 +17,7 @@ const config = (env: Record<string, string> = {}): GatewayConfig =>
     CART_URL: "http://cart:3002",
     ORDER_URL: "http://order:3001",
     NOTIFICATION_URL: "http://notification:3005",
+    PAYMENT_URL: "http://payment:3004",
     AUTH_DEV_SECRET: SECRET,
     ...env,
   });

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { GatewayConfig } from "../../config";
 import { upstreamFailure, UpstreamProblem, UpstreamUnavailable } from "./upstream-problem";
 
-export type Service = "inventory" | "cart" | "order" | "notification";
+export type Service = "inventory" | "cart" | "order" | "payment" | "notification";
 
 export interface UpstreamRequest {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -41,6 +41,7 @@ export class UpstreamClient implements OnApplicationShutdown {
       inventory: config.INVENTORY_URL,
       cart: config.CART_URL,
       order: config.ORDER_URL,
+      payment: config.PAYMENT_URL,
       notification: config.NOTIFICATION_URL,
     };
   }

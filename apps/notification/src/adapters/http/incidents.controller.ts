@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from "@nestjs/common";
 import { parseRequest, problemType, ProblemException } from "@peakshop/platform-nest";
 import { z } from "zod";
-import { refusePost } from "../../domain/incident-updates";
-import { PaymentStatusRepository } from "../persistence/payment-status.repository";
+import { PostIncidentUpdateHandler } from "../../application/post-incident-update.handler";
 
 /** Incidents are numbered with UUIDs; any other id names no incident. */
 const incidentId = z.uuid();
@@ -17,25 +16,23 @@ const postBody = z.strictObject({
  */
 @Controller("v1/incidents/:incidentId/updates")
 export class IncidentsController {
-  constructor(private readonly status: PaymentStatusRepository) {}
+  constructor(private readonly post: PostIncidentUpdateHandler) {}
 
   @Post()
   @HttpCode(201)
-  async post(@Param("incidentId") id: string, @Body() body: unknown) {
+  async create(@Param("incidentId") id: string, @Body() body: unknown) {
     const { kind, message } = parseRequest(postBody, body, "body");
-    const incident = incidentId.safeParse(id).success ? await this.status.incident(id) : undefined;
-    if (!incident)
+    const outcome = incidentId.safeParse(id).success
+      ? await this.post.execute(id, kind, message)
+      : ({ refused: "no-such-incident" } as const);
+    if ("posted" in outcome) return outcome.posted;
+    if (outcome.refused === "no-such-incident")
       throw new ProblemException({ status: 404, title: "Not Found", detail: `No incident ${id}.` });
-    const refusal = refusePost(kind, incident);
-    if (refusal)
-      throw new ProblemException({
-        status: 409,
-        title: "Conflict",
-        type: problemType("incident-still-open"),
-        detail: refusal,
-      });
-    const update = { incidentId: id, at: new Date().toISOString(), kind, message };
-    await this.status.addUpdate(update);
-    return update;
+    throw new ProblemException({
+      status: 409,
+      title: "Conflict",
+      type: problemType("incident-still-open"),
+      detail: outcome.detail,
+    });
   }
 }

@@ -9,6 +9,13 @@ import {
 import type { PaymentsHealth, PaymentsStatus, StatusEvent } from "../../domain/payment-status";
 import { queryRows } from "./query-rows";
 
+/** When an incident began and, once resolved, ended. */
+export interface IncidentSpan {
+  resolved: boolean;
+  startedAt: Date;
+  resolvedAt: Date | null;
+}
+
 export interface StatusView {
   payments: PaymentsHealth;
   since: string;
@@ -100,13 +107,18 @@ export class PaymentStatusRepository {
   }
 
   /** Whether the incident exists, and whether it has ended; undefined for no such incident. */
-  async incident(incidentId: string): Promise<{ resolved: boolean } | undefined> {
-    const [row] = await queryRows<{ resolved: boolean }>(
-      this.dataSource,
-      `SELECT resolved_at IS NOT NULL AS resolved FROM incidents WHERE id = $1`,
+  async incident(
+    incidentId: string,
+    runner: EntityManager | DataSource = this.dataSource,
+  ): Promise<IncidentSpan | undefined> {
+    const [row] = await queryRows<{ started_at: Date; resolved_at: Date | null }>(
+      runner,
+      `SELECT started_at, resolved_at FROM incidents WHERE id = $1`,
       [incidentId],
     );
-    return row;
+    return (
+      row && { resolved: row.resolved_at !== null, startedAt: row.started_at, resolvedAt: row.resolved_at }
+    );
   }
 
   /**

@@ -52,4 +52,19 @@ export class TrackedOrdersRepository {
     );
     return rows.map((row) => ({ orderId: row.order_id, customerId: row.customer_id }));
   }
+
+  /**
+   * Customers with an order whose payment was held up while the incident was
+   * open: its delays and the incident overlap. Runs once per posted apology,
+   * so a scan of tracked_orders is paid rarely.
+   */
+  async customersDelayedDuring(manager: EntityManager, startedAt: Date, resolvedAt: Date): Promise<string[]> {
+    const rows = await queryRows<{ customer_id: string }>(
+      manager,
+      `SELECT DISTINCT customer_id FROM tracked_orders
+        WHERE first_delayed_at IS NOT NULL AND first_delayed_at <= $2 AND last_delayed_at >= $1`,
+      [startedAt, resolvedAt],
+    );
+    return rows.map((row) => row.customer_id);
+  }
 }

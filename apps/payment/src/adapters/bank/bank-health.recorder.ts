@@ -22,7 +22,8 @@ export class BankHealthRecorder {
 
   constructor(private readonly store: PostgresEventStore) {}
 
-  record(change: CircuitChange): void {
+  /** `errorRate`: the bank's recent error rate as this instance saw it when the change happened. */
+  record(change: CircuitChange, errorRate = 1): void {
     const at = new Date().toISOString();
     const id = randomUUID();
     const meta = {
@@ -41,7 +42,7 @@ export class BankHealthRecorder {
             {
               gatewayId: "bank",
               reason: change.reason.slice(0, 500) || "failing",
-              errorRate: 1,
+              errorRate,
               openedAt: at,
             },
             meta,

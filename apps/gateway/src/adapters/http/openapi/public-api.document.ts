@@ -21,6 +21,7 @@ import {
   ProductView,
 } from "../public-views";
 import { bearer, common, eventStream, json, problem, signedIn } from "./openapi-responses";
+import { adminOperations } from "./admin-operations";
 import { statusOperations } from "./status-operations";
 
 // The routes of shared/API.md with the very schemas the controllers parse and
@@ -232,6 +233,7 @@ const operations: Record<string, Record<string, ZodOpenApiOperationObject>> = {
     },
   },
   ...statusOperations,
+  ...adminOperations,
 };
 
 /** The document as JSON: what /openapi.json serves and the typed client is generated from. */
@@ -243,7 +245,7 @@ export interface OpenApiDocument {
 }
 
 /** The version of the contract (API.md v1); additions raise the minor number. */
-export const PUBLIC_API_VERSION = "1.1.0";
+export const PUBLIC_API_VERSION = "1.2.0";
 
 let built: OpenApiDocument | undefined;
 

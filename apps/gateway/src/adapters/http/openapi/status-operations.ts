@@ -1,7 +1,7 @@
 import type { ZodOpenApiOperationObject } from "zod-openapi";
 import { z } from "zod";
 import { incidentIdParam, incidentUpdateBody } from "../public-requests";
-import { IncidentUpdate, StatusView } from "../public-views";
+import { PostedIncidentUpdate, StatusView } from "../public-views";
 import { bearer, cached, common, json, problem, signedIn } from "./openapi-responses";
 
 /** The status routes of the public API document: the status, its feed, and admins' posts on incidents. */
@@ -23,12 +23,12 @@ export const statusOperations: Record<string, Record<string, ZodOpenApiOperation
       operationId: "postIncidentUpdate",
       tags: ["status"],
       summary:
-        "Post an update (any time) or an apology (once resolved) on an incident's public timeline (admin).",
+        "Post an update (any time) or an apology (once resolved, and sent to each customer the incident held up) on an incident's public timeline (admin).",
       security: bearer,
       requestParams: { path: z.object({ incidentId: incidentIdParam }) },
       requestBody: { content: { "application/json": { schema: incidentUpdateBody } } },
       responses: {
-        "201": json("The line as it now stands on the timeline.", IncidentUpdate),
+        "201": json("The line as it now stands on the timeline.", PostedIncidentUpdate),
         "403": problem("The token has no admin role."),
         "404": problem("No such incident."),
         "409": problem("An apology for an incident that is still open."),
