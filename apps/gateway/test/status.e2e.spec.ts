@@ -1,6 +1,5 @@
 import { createPeakshopClient } from "@peakshop/client";
-import { testContext } from "@peakshop/testing";
-import { connect, createServer, type AddressInfo, type Socket } from "node:net";
+import { startTcpRelay, testContext } from "@peakshop/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadGatewayConfig, startGatewayService } from "../src/app";
 import { short, startGatewayHarness, urlOf, type GatewayHarness } from "./support/gateway-harness";
@@ -40,21 +39,11 @@ describe("the payment status at the gateway", () => {
 
   it("serves the status cacheable and as an Atom feed, and from its last reading once notification stops answering", async () => {
     // A TCP relay to the real notification service, cut mid-test as a crashed service or a broken network would be.
-    const upstream = new URL(h.env["NOTIFICATION_URL"]!);
-    const open = new Set<Socket>();
-    const relay = createServer((client) => {
-      const server = connect(Number(upstream.port), upstream.hostname);
-      for (const socket of [client, server]) {
-        open.add(socket);
-        socket.on("error", () => undefined).on("close", () => open.delete(socket));
-      }
-      client.pipe(server).pipe(client);
-    });
-    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+    const relay = await startTcpRelay(h.env["NOTIFICATION_URL"]!);
     const relayed = await startGatewayService(
       loadGatewayConfig({
         ...h.env,
-        NOTIFICATION_URL: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+        NOTIFICATION_URL: relay.url,
         UPSTREAM_TIMEOUT_MS: "1000",
         STATUS_PAGE_URL: "http://shop.example.test/status",
       }),
@@ -77,15 +66,14 @@ describe("the payment status at the gateway", () => {
       expect(atom).toContain('href="http://shop.example.test/status"');
       expect(atom).toContain("Payments are working normally");
 
-      relay.close();
-      for (const socket of open) socket.destroy();
+      relay.cut();
       await new Promise((resolve) => setTimeout(resolve, 2_100));
       const remembered = await fetch(`${base}/v1/status`);
       expect(remembered.status).toBe(200);
       expect(Number(remembered.headers.get("age"))).toBeGreaterThanOrEqual(2);
       expect(await remembered.json()).toEqual(reading);
     } finally {
-      relay.close();
+      await relay.close();
       await relayed.close();
     }
   });

@@ -7,3 +7,4 @@ export { startKafka, type KafkaEndpoint, type KafkaOptions } from "./kafka";
 export { startPostgres, type PostgresEndpoint } from "./postgres";
 export { testContext } from "./test-context";
 export { waitFor, type WaitOptions } from "./wait-for";
+export { startTcpRelay, type TcpRelay } from "./tcp-relay";
