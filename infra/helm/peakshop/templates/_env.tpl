@@ -71,6 +71,9 @@ ca.crt
 {{- end }}
 {{- if eq $app.key "gateway" }}
 {{- $_ := set $env "AUTH_MODE" $values.auth.mode }}
+{{- if and $root.Values.web.enabled $root.Values.web.publicUrl }}
+{{- $_ := set $env "GATEWAY_CORS_ORIGINS" (trimSuffix "/" $root.Values.web.publicUrl) }}
+{{- end }}
 {{- if eq $values.auth.mode "jwks" }}
 {{- $_ := set $env "AUTH_JWKS_URL" $values.auth.jwksUrl }}
 {{- $_ := set $env "AUTH_ISSUER" $values.auth.issuer }}

@@ -74,6 +74,10 @@ neither, any address on the ports.
 {{- end }}
 {{- end }}
 {{- end }}
+{{- $web := $root.Values.web }}
+{{- if and (eq $app.key "bankSimulator") $web.enabled $web.devBankFaults }}
+{{- $rules = append $rules (include "peakshop.netpol.appRule" (dict "root" $root "direction" "from" "peer" (dict "name" "web") "port" $app.port) | fromYaml) }}
+{{- end }}
 {{- $metrics := $policy.metrics }}
 {{- if and $metrics.enabled (or $metrics.namespaceSelector $metrics.podSelector) }}
 {{- $rules = append $rules (include "peakshop.netpol.partyRule" (dict "direction" "from" "party" $metrics "ports" (list $app.port)) | fromYaml) }}
