@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { collect, short, startGatewayHarness, type GatewayHarness } from "./support/gateway-harness";
+import { loadGatewayConfig, startGatewayService } from "../src/app";
+import { collect, short, startGatewayHarness, urlOf, type GatewayHarness } from "./support/gateway-harness";
 
 const ctx = testContext(inject("peakshopInfrastructure"));
 
@@ -255,5 +256,37 @@ describe("the gateway in front of the checkout system, through the typed client"
     expect(script.status).toBe(200);
     expect(script.headers.get("content-type")).toContain("javascript");
     expect((await fetch(`${h.base}/docs/..%2Fpackage.json`)).status).toBe(404);
+  });
+
+  it("lets browsers on the allowed origins call it (CORS), and no other origin", async () => {
+    const webOrigin = "http://shop.example.test";
+    const cors = await startGatewayService(loadGatewayConfig({ ...h.env, GATEWAY_CORS_ORIGINS: webOrigin }), {
+      port: 0,
+    });
+    try {
+      const base = await urlOf(cors);
+      const preflight = (origin: string) =>
+        fetch(`${base}/v1/checkout`, {
+          method: "OPTIONS",
+          headers: {
+            origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "authorization,content-type,idempotency-key",
+          },
+        });
+      const allowed = await preflight(webOrigin);
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get("access-control-allow-origin")).toBe(webOrigin);
+      expect(allowed.headers.get("access-control-allow-headers")).toContain("idempotency-key");
+      const other = await preflight("http://elsewhere.example.test");
+      expect(other.headers.get("access-control-allow-origin")).toBeNull();
+      const status = await fetch(`${base}/v1/status`, { headers: { origin: webOrigin } });
+      expect(status.headers.get("access-control-allow-origin")).toBe(webOrigin);
+      // A gateway that lists no origin answers none.
+      const closed = await fetch(`${h.base}/v1/status`, { headers: { origin: webOrigin } });
+      expect(closed.headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      await cors.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { waitFor } from "@peakshop/testing";
 import { expect } from "vitest";
 
 /** A dev token from a gateway in dev auth mode. */
@@ -28,4 +29,9 @@ export async function metric(base: string, name: string, label = ""): Promise<nu
   const text = await (await fetch(`${base}/metrics`)).text();
   const line = text.split("\n").find((row) => row.startsWith(`${name}{`) && row.includes(label));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(" ") + 1));
+}
+
+/** Waits (10 s at most) until the gateway's metric reads `value`. */
+export async function metricReaches(base: string, name: string, value: number, description: string) {
+  await waitFor(async () => (await metric(base, name)) === value, { timeoutMs: 10_000, description });
 }

@@ -38,7 +38,8 @@ export async function startGatewayHarness(
   const system: CheckoutSystem = await startCheckoutSystem(ctx);
   const env = await gatewaySettingsFor(ctx, system, {
     SSE_POLL_INTERVAL_MS: "200",
-    SSE_ORDER_GRACE_MS: "2000",
+    // A fresh system's first order may take seconds on a busy CI machine (consumer groups still joining).
+    SSE_ORDER_GRACE_MS: "8000",
     ...overrides,
   });
   const gateway = await startGatewayService(loadGatewayConfig(env), { port: 0 });

@@ -12,5 +12,16 @@ export const PaymentId = z.uuid().describe("Payment id (UUID); the idempotency k
 /** A customer id: opaque, as issued by the identity provider (the JWT subject). */
 export const CustomerId = z.string().min(1).max(128).describe("Customer id (opaque, the JWT subject).");
 
-/** A stock keeping unit: opaque catalogue identifier of one sellable item. */
-export const Sku = z.string().min(1).max(64).describe("Stock keeping unit (opaque).");
+/**
+ * A stock keeping unit: opaque catalogue identifier of one sellable item.
+ * Control characters and UTF-16 surrogates are refused at the edge: PostgreSQL
+ * cannot store NUL in text, and a lone surrogate would be stored as U+FFFD and
+ * never match again (found by the gateway's schemathesis run).
+ */
+export const Sku = z
+  .string()
+  .min(1)
+  .max(64)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .regex(/^[^\u0000-\u001f\u007f-\u009f\ud800-\udfff]+$/, "no control characters or surrogates")
+  .describe("Stock keeping unit (opaque).");
