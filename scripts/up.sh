@@ -56,7 +56,7 @@ done
 
 cat <<INFO
 [peakshop] all services healthy (each serves /health/ready and /metrics)
-  web             http://127.0.0.1:${PEAKSHOP_WEB_PORT:-8080}   (the storefront; /status is the public status page)
+  web             http://127.0.0.1:${PEAKSHOP_WEB_PORT:-8080}   (the storefront; /status is the public status page, /console the operator console)
   gateway         http://127.0.0.1:${PEAKSHOP_GATEWAY_PORT:-3000}   (the public API; POST /v1/auth/dev-token for a token)
   cart            http://127.0.0.1:${PEAKSHOP_CART_PORT:-3002}
   order           http://127.0.0.1:${PEAKSHOP_ORDER_PORT:-3001}
