@@ -94,11 +94,11 @@ describe("inventory service: catalog HTTP API", () => {
     const problem = (await response.json()) as { type: string; errors: { field: string }[] };
     expect(problem.type).toBe("urn:peakshop:problem:invalid-request");
     expect(problem.errors.map((error) => error.field).sort()).toEqual([
-      "(body)",
-      "currency",
-      "name",
-      "priceCents",
-      "stock",
+      "body",
+      "body.currency",
+      "body.name",
+      "body.priceCents",
+      "body.stock",
     ]);
 
     const malformed = await putProduct(service.url, "LAMP-1", "{not json");

@@ -134,8 +134,8 @@ describe("notification service: order and payment events -> feed, e-mail, signed
     const bad = await h.get(`/v1/customers/${customerId}/notifications?limit=0&color=blue`);
     expect(bad).toMatchObject({ status: 400, type: "application/problem+json" });
     expect((bad.body.errors as { field: string }[]).map((error) => error.field).sort()).toEqual([
-      "limit",
       "query",
+      "query.limit",
     ]);
     const foreign = await h.get(`/v1/customers/${newCustomer()}/notifications?after=${all[0]?.id}`);
     expect(foreign.status).toBe(400);

@@ -28,7 +28,7 @@ export {
   type ProblemDetails,
   type ProblemFilterOptions,
 } from "./http/problem-details.filter";
-export { parseRequest } from "./http/parse-request";
+export { invalidRequest, parseRequest } from "./http/parse-request";
 export { PollingWorker } from "./lifecycle/polling-worker";
 export { SweepWorker } from "./lifecycle/sweep-worker";
 export { WorkSignal, type SubscribeOptions, type WorkSubscription } from "./lifecycle/work-signal";

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { ProblemException, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { ProblemException, problemType, SERVICE_CONFIG } from "@peakshop/platform-nest";
 import type { GatewayConfig } from "../config";
 import { decideReplay, isReplayable, type StoredResponse } from "../domain/idempotency";
 import { IdempotencyStore, type KeyRef } from "./idempotency-store.port";
@@ -13,7 +13,7 @@ export class KeyInProgress extends ProblemException {
     super({
       status: 409,
       title: "Conflict",
-      type: "urn:peakshop:problem:idempotency-key-in-progress",
+      type: problemType("idempotency-key-in-progress"),
       detail: "A request with this Idempotency-Key is still being answered; retry shortly to get its answer.",
     });
   }
@@ -53,7 +53,7 @@ export class IdempotentRequestHandler {
           throw new ProblemException({
             status: 422,
             title: "Unprocessable Content",
-            type: "urn:peakshop:problem:idempotency-key-reused",
+            type: problemType("idempotency-key-reused"),
             detail:
               "This Idempotency-Key was used with a different request; use a new key for a new request.",
           });

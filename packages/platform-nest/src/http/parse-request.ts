@@ -9,11 +9,17 @@ import { ProblemException, problemType } from "./problem-details.filter";
 export function parseRequest<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => ({
-    field: [where, ...issue.path.map(String)].filter(Boolean).join("."),
-    message: issue.message,
-  }));
-  throw new ProblemException({
+  throw invalidRequest(
+    result.error.issues.map((issue) => ({
+      field: [where, ...issue.path.map(String)].filter(Boolean).join("."),
+      message: issue.message,
+    })),
+  );
+}
+
+/** The 400 for a request that breaks a rule no schema states (e.g. a cursor that decodes to nothing). */
+export function invalidRequest(errors: { field: string; message: string }[]): ProblemException {
+  return new ProblemException({
     type: problemType("invalid-request"),
     title: "Invalid request",
     status: 400,

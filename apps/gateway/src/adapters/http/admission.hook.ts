@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from "@nestjs/common";
 import { HttpAdapterHost } from "@nestjs/core";
-import { SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { problemType, SERVICE_CONFIG } from "@peakshop/platform-nest";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { GatewayConfig } from "../../config";
 import { RequestLimit } from "../../domain/in-flight-limit";
@@ -85,7 +85,7 @@ export class AdmissionHook implements OnApplicationBootstrap {
       .header("content-type", "application/problem+json")
       .header("retry-after", String(retryAfter))
       .send({
-        type: "urn:peakshop:problem:overloaded",
+        type: problemType("overloaded"),
         title: "Service Unavailable",
         status: 503,
         detail: reason === "saga_backlog" ? sagaBacklogDetail(retryAfter) : overloadDetail(retryAfter),

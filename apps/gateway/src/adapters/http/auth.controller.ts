@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post, UseFilters, UseGuards } from "@nestjs/common";
-import { ProblemException } from "@peakshop/platform-nest";
+import { parseRequest, ProblemException } from "@peakshop/platform-nest";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
-import { devTokenBody, parse } from "./public-requests";
+import { devTokenBody } from "./public-requests";
 import { TokenVerifier } from "./token-verifier";
 
 /** Dev tokens for local runs and tests; in jwks mode the route answers 404 as if it did not exist. */
@@ -19,7 +19,7 @@ export class AuthController {
     if (!this.verifier.devMode) {
       throw new ProblemException({ status: 404, title: "Not Found", detail: "No such route." });
     }
-    const { customerId, roles = [] } = parse(devTokenBody, body, "body");
+    const { customerId, roles = [] } = parseRequest(devTokenBody, body, "body");
     return { token: await this.verifier.devToken(customerId, roles) };
   }
 }

@@ -6,7 +6,7 @@ import {
   type ExecutionContext,
 } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
-import { ProblemException } from "@peakshop/platform-nest";
+import { ProblemException, problemType } from "@peakshop/platform-nest";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { isAdmin, type Principal } from "../../domain/principal";
 import { TokenVerifier } from "./token-verifier";
@@ -51,7 +51,7 @@ export class AuthGuard implements CanActivate {
       throw new ProblemException({
         status: 401,
         title: "Unauthorized",
-        type: "urn:peakshop:problem:unauthenticated",
+        type: problemType("unauthenticated"),
         detail: token ? "The bearer token is invalid or expired." : "A bearer token is required.",
       });
     }
@@ -63,7 +63,7 @@ export class AuthGuard implements CanActivate {
       throw new ProblemException({
         status: 403,
         title: "Forbidden",
-        type: "urn:peakshop:problem:forbidden",
+        type: problemType("forbidden"),
         detail: "This needs the admin role.",
       });
     }

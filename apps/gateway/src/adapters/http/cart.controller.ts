@@ -10,11 +10,12 @@ import {
   UseFilters,
   UseGuards,
 } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import { UpstreamClient, type UpstreamRequest } from "../upstream/upstream.client";
 import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
-import { addItemBody, changeQuantityBody, parse, skuParam } from "./public-requests";
+import { addItemBody, changeQuantityBody, skuParam } from "./public-requests";
 import { CartView } from "./public-views";
 
 /** The caller's own cart: the customer id in the cart service's path is the token's subject. */
@@ -32,24 +33,24 @@ export class CartController {
   @Post("items")
   @HttpCode(200)
   add(@CurrentCaller() caller: Caller, @Body() body: unknown) {
-    return this.cart(caller, "POST", "/items", parse(addItemBody, body, "body"));
+    return this.cart(caller, "POST", "/items", parseRequest(addItemBody, body, "body"));
   }
 
   /** `quantity: 0` removes the line (the cart service's rule). */
   @Patch("items/:sku")
   change(@CurrentCaller() caller: Caller, @Param("sku") sku: string, @Body() body: unknown) {
-    const valid = parse(skuParam, sku, "path.sku");
+    const valid = parseRequest(skuParam, sku, "path.sku");
     return this.cart(
       caller,
       "PATCH",
       `/items/${encodeURIComponent(valid)}`,
-      parse(changeQuantityBody, body, "body"),
+      parseRequest(changeQuantityBody, body, "body"),
     );
   }
 
   @Delete("items/:sku")
   remove(@CurrentCaller() caller: Caller, @Param("sku") sku: string) {
-    const valid = parse(skuParam, sku, "path.sku");
+    const valid = parseRequest(skuParam, sku, "path.sku");
     return this.cart(caller, "DELETE", `/items/${encodeURIComponent(valid)}`);
   }
 

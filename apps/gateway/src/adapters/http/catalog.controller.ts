@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Put, Req, Res, UseFilters, UseGuards } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { AdminOnly, AuthGuard } from "./auth.guard";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
-import { parse, productBody, skuParam } from "./public-requests";
+import { productBody, skuParam } from "./public-requests";
 import { CatalogView, ProductView } from "./public-views";
 
 /** The catalog (any signed-in customer) and its administration (admin role), served by inventory. */
@@ -26,7 +27,7 @@ export class CatalogController {
 
   @Get("products/:sku")
   async get(@Param("sku") sku: string, @Req() request: FastifyRequest) {
-    const valid = parse(skuParam, sku, "path.sku");
+    const valid = parseRequest(skuParam, sku, "path.sku");
     const { body } = await this.upstream.call(
       "inventory",
       { method: "GET", path: `/v1/products/${encodeURIComponent(valid)}`, requestId: request.id },
@@ -44,8 +45,8 @@ export class CatalogController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const valid = parse(skuParam, sku, "path.sku");
-    const spec = parse(productBody, input, "body");
+    const valid = parseRequest(skuParam, sku, "path.sku");
+    const spec = parseRequest(productBody, input, "body");
     const { status, body } = await this.upstream.call(
       "inventory",
       {

@@ -1,4 +1,5 @@
 import { Body, Controller, Headers, Post, Res, UseFilters, UseGuards } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import type { FastifyReply } from "fastify";
 import { IdempotentRequestHandler } from "../../application/idempotent-request.handler";
 import { requestHash } from "../../application/request-hash";
@@ -8,7 +9,7 @@ import { UpstreamProblem } from "../upstream/upstream-problem";
 import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
 import { CheckoutLimited, CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
-import { checkoutBody, idempotencyKeyHeader, parse } from "./public-requests";
+import { checkoutBody, idempotencyKeyHeader } from "./public-requests";
 import { CheckoutAccepted, checkoutAcceptedView } from "./public-views";
 import { publicBody } from "../upstream/upstream.client";
 
@@ -35,8 +36,8 @@ export class CheckoutController {
     @Body() input: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const key = parse(idempotencyKeyHeader, keyHeader, "header.Idempotency-Key");
-    const body = parse(checkoutBody, input, "body");
+    const key = parseRequest(idempotencyKeyHeader, keyHeader, "header.Idempotency-Key");
+    const body = parseRequest(checkoutBody, input, "body");
     const answer = await this.idempotent.execute(
       { customerId: caller.customerId, key },
       requestHash("POST /v1/checkout", body),

@@ -9,7 +9,7 @@ import {
   type ThrottlerRequest,
   type ThrottlerStorage,
 } from "@nestjs/throttler";
-import { ProblemException } from "@peakshop/platform-nest";
+import { ProblemException, problemType } from "@peakshop/platform-nest";
 import type { FastifyReply } from "fastify";
 import type { GatewayConfig } from "../../config";
 import type { Principal } from "../../domain/principal";
@@ -104,7 +104,7 @@ export class CustomerRateLimitGuard extends ThrottlerGuard {
       throw new ProblemException({
         status: 429,
         title: "Too Many Requests",
-        type: "urn:peakshop:problem:rate-limited",
+        type: problemType("rate-limited"),
         detail: rateLimitDetail(retryAfter, checkout),
       });
     }

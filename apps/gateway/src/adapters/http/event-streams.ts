@@ -1,5 +1,5 @@
 import { HttpException, Inject, Injectable, Logger, type MessageEvent } from "@nestjs/common";
-import { ProblemException, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { ProblemException, problemType, SERVICE_CONFIG } from "@peakshop/platform-nest";
 import type { FastifyReply } from "fastify";
 import {
   catchError,
@@ -162,7 +162,7 @@ export class EventStreams {
     throw new ProblemException({
       status: 503,
       title: "Service Unavailable",
-      type: "urn:peakshop:problem:overloaded",
+      type: problemType("overloaded"),
       detail: overloadDetail(retryAfter),
     });
   }

@@ -1,4 +1,5 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from "@nestjs/common";
+import { problemType } from "@peakshop/platform-nest";
 import type { FastifyReply } from "fastify";
 import { KeyInProgress } from "../../application/idempotent-request.handler";
 import { UpstreamUnavailable } from "../upstream/upstream-problem";
@@ -28,7 +29,7 @@ export class GatewayProblemsFilter implements ExceptionFilter {
         : [
             UPSTREAM_RETRY_AFTER_SECONDS,
             {
-              type: "urn:peakshop:problem:service-unavailable",
+              type: problemType("service-unavailable"),
               title: "Service Unavailable",
               status: 503,
               detail: exception.message,

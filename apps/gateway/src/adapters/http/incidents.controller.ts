@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Req, UseFilters, UseGuards } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import type { FastifyRequest } from "fastify";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { AdminOnly, AuthGuard } from "./auth.guard";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
-import { incidentIdParam, incidentUpdateBody, parse } from "./public-requests";
+import { incidentIdParam, incidentUpdateBody } from "./public-requests";
 import { PostedIncidentUpdate } from "./public-views";
 
 /** Admins tell the public what is happening: posts on an incident's timeline (status page and Atom feed), kept by notification. */
@@ -22,8 +23,8 @@ export class IncidentsController {
     @Body() input: unknown,
     @Req() request: FastifyRequest,
   ) {
-    const id = parse(incidentIdParam, incidentId, "path.incidentId");
-    const body = parse(incidentUpdateBody, input, "body");
+    const id = parseRequest(incidentIdParam, incidentId, "path.incidentId");
+    const body = parseRequest(incidentUpdateBody, input, "body");
     const { body: posted } = await this.upstream.call(
       "notification",
       {

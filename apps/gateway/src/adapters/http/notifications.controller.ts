@@ -1,11 +1,12 @@
 import { Controller, Get, Headers, Query, Res, Sse, UseFilters, UseGuards } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import type { FastifyReply } from "fastify";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { EventStreams } from "./event-streams";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
-import { notificationQuery, parse } from "./public-requests";
+import { notificationQuery } from "./public-requests";
 import { NotificationFeed } from "./public-views";
 
 /** The caller's own in-app feed, newest first; `limit` and `after` (a notification id) page it. */
@@ -20,7 +21,7 @@ export class NotificationsController {
 
   @Get()
   async list(@CurrentCaller() caller: Caller, @Query() query: unknown) {
-    const { limit, after } = parse(notificationQuery, query, "query");
+    const { limit, after } = parseRequest(notificationQuery, query, "query");
     const params = new URLSearchParams();
     if (limit) params.set("limit", String(limit));
     if (after) params.set("after", after);

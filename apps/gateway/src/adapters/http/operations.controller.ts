@@ -10,6 +10,7 @@ import {
   UseFilters,
   UseGuards,
 } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import type { FastifyRequest } from "fastify";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { UpstreamProblem } from "../upstream/upstream-problem";
@@ -21,7 +22,6 @@ import {
   adminOrdersQuery,
   DEAD_LETTER_CONSUMERS,
   deadLetterConsumerParam,
-  parse,
   replayBody,
 } from "./public-requests";
 
@@ -39,7 +39,7 @@ export class OperationsController {
   @Get("orders")
   @AdminOnly()
   async orders(@Query() query: unknown, @Req() request: FastifyRequest) {
-    const filter = parse(adminOrdersQuery, query, "query");
+    const filter = parseRequest(adminOrdersQuery, query, "query");
     const search = new URLSearchParams(
       Object.entries(filter).flatMap(([name, value]): [string, string][] =>
         value === undefined ? [] : [[name, String(value)]],
@@ -93,8 +93,8 @@ export class OperationsController {
     @Body() input: unknown,
     @Req() request: FastifyRequest,
   ) {
-    const consumer = parse(deadLetterConsumerParam, consumerParam, "path.consumer");
-    const body = parse(replayBody, input ?? {}, "body");
+    const consumer = parseRequest(deadLetterConsumerParam, consumerParam, "path.consumer");
+    const body = parseRequest(replayBody, input ?? {}, "body");
     const { body: result } = await this.upstream.call(
       consumer,
       { method: "POST", path: "/v1/dead-letters/replay", body, requestId: request.id },

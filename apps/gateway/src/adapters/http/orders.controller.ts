@@ -12,13 +12,13 @@ import {
   UseGuards,
 } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
-import { ProblemException } from "@peakshop/platform-nest";
+import { parseRequest, ProblemException } from "@peakshop/platform-nest";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { AuthGuard, CurrentCaller, type Caller } from "./auth.guard";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { EventStreams } from "./event-streams";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
-import { orderListQuery, parse } from "./public-requests";
+import { orderListQuery } from "./public-requests";
 import { OrderPage, OrderView } from "./public-views";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,7 +44,7 @@ export class OrdersController {
 
   @Get()
   async list(@CurrentCaller() caller: Caller, @Query() query: unknown) {
-    const { status, limit, cursor } = parse(orderListQuery, query, "query");
+    const { status, limit, cursor } = parseRequest(orderListQuery, query, "query");
     const params = new URLSearchParams({ customerId: caller.customerId });
     if (status) params.set("status", status);
     if (limit) params.set("limit", String(limit));

@@ -1,5 +1,4 @@
 import { Currency, Sku, UnitPriceCents } from "@peakshop/contracts";
-import { ProblemException } from "@peakshop/platform-nest";
 import "zod-openapi";
 import { z } from "zod";
 
@@ -62,22 +61,6 @@ export const notificationQuery = z.strictObject({
 });
 
 export const emptyQuery = z.strictObject({});
-
-/** Parses one part of a request (`where`: body, query, path.sku, header.Idempotency-Key); 400 with errors[] otherwise. */
-export function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new ProblemException({
-    status: 400,
-    title: "Bad Request",
-    type: "urn:peakshop:problem:invalid-request",
-    detail: `The request's ${where} is invalid.`,
-    errors: result.error.issues.map((issue) => ({
-      field: [where, ...issue.path.map(String)].join("."),
-      message: issue.message,
-    })),
-  });
-}
 
 export const incidentIdParam = z.string().min(1).max(64);
 

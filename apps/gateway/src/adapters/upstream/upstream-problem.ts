@@ -1,5 +1,5 @@
 import { HttpException } from "@nestjs/common";
-import type { ProblemDetails } from "@peakshop/platform-nest";
+import { problemType, type ProblemDetails } from "@peakshop/platform-nest";
 
 /** A service could not be reached or is overloaded: answered 503 with Retry-After. */
 export class UpstreamUnavailable extends Error {
@@ -39,7 +39,7 @@ export function upstreamFailure(service: string, status: number, body: unknown):
     return new UpstreamUnavailable(service, `HTTP ${status}`);
   if (status >= 500 || status < 400) {
     return new UpstreamProblem({
-      type: "urn:peakshop:problem:bad-gateway",
+      type: problemType("bad-gateway"),
       title: "Bad Gateway",
       status: 502,
       detail: `The ${service} service failed to answer this request; please retry.`,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from "@nestjs/common";
-import { REQUEST_ID_HEADER, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { problemType, REQUEST_ID_HEADER, SERVICE_CONFIG } from "@peakshop/platform-nest";
 import { Agent, request } from "undici";
 import type { z } from "zod";
 import type { GatewayConfig } from "../../config";
@@ -102,7 +102,7 @@ export function publicBody<S extends z.ZodType>(
   const parsed = view.safeParse(response.body);
   if (parsed.success) return parsed.data;
   throw new UpstreamProblem({
-    type: "urn:peakshop:problem:bad-gateway",
+    type: problemType("bad-gateway"),
     title: "Bad Gateway",
     status: 502,
     detail: `The ${service} service answered in an unexpected shape.`,

@@ -1,6 +1,5 @@
 import { problemFilterFor, problemType, type ProblemDetails } from "@peakshop/platform-nest";
 import { StockBelowCommitments } from "../../domain/stock-level";
-import { RequestInvalid } from "./product.requests";
 
 /** Thrown by controllers for a SKU with no product. */
 export class ProductNotFound extends Error {
@@ -11,10 +10,6 @@ export class ProductNotFound extends Error {
 }
 
 function inventoryProblemOf(exception: unknown): ProblemDetails | undefined {
-  if (exception instanceof RequestInvalid) {
-    const { message: detail, errors } = exception;
-    return { type: problemType("invalid-request"), title: "Invalid request", status: 400, detail, errors };
-  }
   if (exception instanceof ProductNotFound) {
     return {
       type: problemType("unknown-product"),

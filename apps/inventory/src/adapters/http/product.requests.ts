@@ -14,26 +14,3 @@ export const productSpecRequest = z.strictObject({
 });
 
 export const skuParam = Sku;
-
-/** A request that breaks its schema; answered 400 with one entry per field. */
-export class RequestInvalid extends Error {
-  constructor(readonly errors: { field: string; message: string }[]) {
-    super(errors.map((error) => `${error.field}: ${error.message}`).join("; "));
-    this.name = "RequestInvalid";
-  }
-
-  static from(error: z.ZodError, prefix = ""): RequestInvalid {
-    return new RequestInvalid(
-      error.issues.map((issue) => ({
-        field: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "(body)",
-        message: issue.message,
-      })),
-    );
-  }
-}
-
-export function parseRequest<T extends z.ZodType>(schema: T, input: unknown, prefix?: string): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw RequestInvalid.from(parsed.error, prefix);
-  return parsed.data;
-}

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Put, Res, UseFilters } from "@nestjs/common";
+import { parseRequest } from "@peakshop/platform-nest";
 import { ReadCatalogQuery } from "../../application/read-catalog.query";
 import { SetProductStockHandler } from "../../application/set-product-stock.handler";
 import { InventoryProblemsFilter, ProductNotFound } from "./inventory-problems.filter";
-import { parseRequest, productSpecRequest, skuParam } from "./product.requests";
+import { productSpecRequest, skuParam } from "./product.requests";
 
 interface Reply {
   status(code: number): Reply;
@@ -24,7 +25,7 @@ export class ProductsController {
 
   @Get("products/:sku")
   async get(@Param("sku") sku: string) {
-    const product = await this.catalog.get(parseRequest(skuParam, sku, "sku"));
+    const product = await this.catalog.get(parseRequest(skuParam, sku, "path.sku"));
     if (!product) throw new ProductNotFound(sku);
     return product;
   }
@@ -32,9 +33,9 @@ export class ProductsController {
   /** Creates (201) or updates (200) the product and sets its stock on sale; 409 below held + sold. */
   @Put("admin/products/:sku")
   async put(@Param("sku") sku: string, @Body() body: unknown, @Res({ passthrough: true }) reply: Reply) {
-    const spec = parseRequest(productSpecRequest, body);
+    const spec = parseRequest(productSpecRequest, body, "body");
     const { created, product } = await this.setStock.execute({
-      sku: parseRequest(skuParam, sku, "sku"),
+      sku: parseRequest(skuParam, sku, "path.sku"),
       ...spec,
     });
     reply.status(created ? 201 : 200);

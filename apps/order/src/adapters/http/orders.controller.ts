@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from "@nestjs/common";
-import { ProblemException } from "@peakshop/platform-nest";
+import { invalidRequest, parseRequest, ProblemException } from "@peakshop/platform-nest";
 import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
 import { z } from "zod";
@@ -50,25 +50,12 @@ export class OrdersController {
   /** From the read model, newest first, paged by an opaque cursor. */
   @Get()
   async list(@Query() query: unknown) {
-    const parsed = listQuery.safeParse(query);
-    if (!parsed.success) {
-      throw new ProblemException({
-        status: 400,
-        title: "Bad Request",
-        detail: "Invalid query.",
-        errors: parsed.error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message })),
-      });
-    }
-    const { customerId, status, limit, cursor } = parsed.data;
+    const { customerId, status, limit, cursor } = parseRequest(listQuery, query, "query");
     const after = cursor === undefined ? undefined : decodeOrderCursor(cursor);
-    if (cursor !== undefined && !after) {
-      throw new ProblemException({
-        status: 400,
-        title: "Bad Request",
-        detail: "Invalid query.",
-        errors: [{ field: "cursor", message: "not a cursor from a previous page's nextCursor" }],
-      });
-    }
+    if (cursor !== undefined && !after)
+      throw invalidRequest([
+        { field: "query.cursor", message: "not a cursor from a previous page's nextCursor" },
+      ]);
     const rows: { state: OrderState; placed_at: Date; order_id: string }[] = await this.dataSource.query(
       `SELECT state, placed_at, order_id FROM orders_view
         WHERE customer_id = $1 AND ($2::text IS NULL OR status = $2)
@@ -93,12 +80,7 @@ export class OrdersController {
     @Param("orderId", new ParseUUIDPipe()) orderId: string,
     @Headers(CUSTOMER_HEADER) customerId?: string,
   ) {
-    if (!customerId)
-      throw new ProblemException({
-        status: 400,
-        title: "Bad Request",
-        detail: `${CUSTOMER_HEADER} is required.`,
-      });
+    if (!customerId) throw invalidRequest([{ field: `header.${CUSTOMER_HEADER}`, message: "required" }]);
     const state = await this.orders.load(orderId);
     if (!visibleTo(state, customerId)) throw notFound(orderId);
     try {
