@@ -1,8 +1,12 @@
 import { Module, type DynamicModule } from "@nestjs/common";
-import { TypeOrmModule } from "@nestjs/typeorm";
-import { CustomerNotifiedV1, SkeletonEventRecordedV1 } from "@peakshop/contracts";
+import { CustomerNotifiedV1 } from "@peakshop/contracts";
 import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
-import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
+import {
+  ensureTopicsAtStart,
+  PlatformModule,
+  type DatabaseSettings,
+  type ServiceTopics,
+} from "@peakshop/platform-nest";
 import { DeliveriesWorker } from "./adapters/delivery/deliveries.worker";
 import { IncidentRecoveryWorker } from "./adapters/persistence/incident-recovery.worker";
 import { AddPaymentRecovery1764310000000 } from "./adapters/persistence/migrations/1764310000000-add-payment-recovery";
@@ -11,17 +15,14 @@ import { HttpWebhookSender } from "./adapters/delivery/http-webhook.sender";
 import { DisabledEmailSender, SmtpEmailSender } from "./adapters/delivery/smtp-email.sender";
 import { TemplateCustomerContacts } from "./adapters/delivery/template-customer-contacts";
 import { NotificationsController } from "./adapters/http/notifications.controller";
-import { ReceivedEventsController } from "./adapters/http/received-events.controller";
 import { StatusController } from "./adapters/http/status.controller";
 import { IncidentsController } from "./adapters/http/incidents.controller";
 import { CUSTOMER_EVENT_TOPICS, CustomerEventsConsumer } from "./adapters/messaging/customer-events.consumer";
-import { SkeletonEventsConsumer } from "./adapters/messaging/skeleton-events.consumer";
 import { DeliveriesRepository } from "./adapters/persistence/deliveries.repository";
-import { CreateReceivedEvents1764050000000 } from "./adapters/persistence/migrations/1764050000000-create-received-events";
+import { DropReceivedEvents1765400000000 } from "./adapters/persistence/migrations/1765400000000-drop-received-events";
 import { CreateNotifications1764110000000 } from "./adapters/persistence/migrations/1764110000000-create-notifications";
 import { NotificationsRepository } from "./adapters/persistence/notifications.repository";
 import { PaymentStatusRepository } from "./adapters/persistence/payment-status.repository";
-import { ReceivedEventEntity } from "./adapters/persistence/received-event.entity";
 import { TrackedOrdersRepository } from "./adapters/persistence/tracked-orders.repository";
 import { DeliverNotificationsHandler } from "./application/deliver-notifications.handler";
 import {
@@ -34,23 +35,21 @@ import { NotificationRecorder } from "./application/notification-recorder";
 import { NotifyCustomerHandler } from "./application/notify-customer.handler";
 import { PostIncidentUpdateHandler } from "./application/post-incident-update.handler";
 import { RecordCircuitReportHandler } from "./application/record-circuit-report.handler";
-import { RecordReceivedEventHandler } from "./application/record-received-event.handler";
 import type { NotificationConfig } from "./config";
 
-export const NOTIFICATION_ENTITIES = [ReceivedEventEntity];
+export const NOTIFICATION_ENTITIES: DatabaseSettings["entities"] = [];
 export const NOTIFICATION_MIGRATIONS = [
   ...EVENTSOURCING_MIGRATIONS,
-  CreateReceivedEvents1764050000000,
   CreateNotifications1764110000000,
   AddPaymentRecovery1764310000000,
   CreateIncidentUpdates1765300000000,
+  DropReceivedEvents1765400000000,
 ];
 export const NOTIFICATION_CONSUMER = "notification";
 
-/** Every topic the service reads or writes, created at start in local runs and tests. */
 /** What notification consumes (the customer-facing events) and writes (CustomerNotified, dead letters). */
 export const NOTIFICATION_TOPICS: ServiceTopics = {
-  consumes: [SkeletonEventRecordedV1.topic, ...CUSTOMER_EVENT_TOPICS],
+  consumes: [...CUSTOMER_EVENT_TOPICS],
   publishes: [CustomerNotifiedV1.topic, deadLetterTopicOf(NOTIFICATION_CONSUMER)],
 };
 
@@ -64,21 +63,12 @@ export class NotificationModule {
           entities: NOTIFICATION_ENTITIES,
           migrations: NOTIFICATION_MIGRATIONS,
         }),
-        TypeOrmModule.forFeature(NOTIFICATION_ENTITIES),
         // The relay publishes CustomerNotified from the outbox.
         EventSourcingModule.forRoot({ consumer: NOTIFICATION_CONSUMER }),
       ],
-      controllers: [
-        ReceivedEventsController,
-        SkeletonEventsConsumer,
-        CustomerEventsConsumer,
-        NotificationsController,
-        StatusController,
-        IncidentsController,
-      ],
+      controllers: [CustomerEventsConsumer, NotificationsController, StatusController, IncidentsController],
       providers: [
         ensureTopicsAtStart(NOTIFICATION_TOPICS),
-        RecordReceivedEventHandler,
         NotificationsRepository,
         DeliveriesRepository,
         PaymentStatusRepository,

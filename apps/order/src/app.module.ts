@@ -1,54 +1,52 @@
 import { Module, type DynamicModule } from "@nestjs/common";
-import { TypeOrmModule } from "@nestjs/typeorm";
 import {
   CheckoutRequestedV1,
   OrderPlacedV1,
   PaymentCapturedV1,
   RequestPaymentV1,
   ReserveStockV1,
-  SkeletonEventRecordedV1,
   StockReservedV1,
 } from "@peakshop/contracts";
 import { deadLetterTopicOf, EVENTSOURCING_MIGRATIONS, EventSourcingModule } from "@peakshop/eventsourcing";
-import { ensureTopicsAtStart, PlatformModule, type ServiceTopics } from "@peakshop/platform-nest";
+import {
+  ensureTopicsAtStart,
+  PlatformModule,
+  type DatabaseSettings,
+  type ServiceTopics,
+} from "@peakshop/platform-nest";
 import { OrdersController } from "./adapters/http/orders.controller";
 import { OrdersOverviewController } from "./adapters/http/orders-overview.controller";
 import { SagaBacklogController } from "./adapters/http/saga-backlog.controller";
-import { SkeletonEventsController } from "./adapters/http/skeleton-events.controller";
 import { DEADLINE_SETTINGS, SagaInputsConsumer } from "./adapters/messaging/saga-inputs.consumer";
 import { FinishedOrdersMetrics } from "./adapters/metrics/finished-orders.metrics";
 import { OpenOrdersMetrics } from "./adapters/metrics/open-orders.metrics";
 import { SagaBacklogMonitor } from "./adapters/metrics/saga-backlog.monitor";
 import { DeadlinesWorker } from "./adapters/persistence/deadlines.worker";
-import { CreateSkeletonEvents1764050000000 } from "./adapters/persistence/migrations/1764050000000-create-skeleton-events";
 import { CreateOrders1764080000000 } from "./adapters/persistence/migrations/1764080000000-create-orders";
 import { IndexOpenOrders1764090000000 } from "./adapters/persistence/migrations/1764090000000-index-open-orders";
+import { DropSkeletonEvents1765400000000 } from "./adapters/persistence/migrations/1765400000000-drop-skeleton-events";
 import { ordersViewProjection, PostgresOrdersView } from "./adapters/persistence/orders-view.projection";
 import { PostgresOrderDeadlines } from "./adapters/persistence/postgres-order-deadlines";
-import { SkeletonEventEntity } from "./adapters/persistence/skeleton-event.entity";
-import { skeletonEventsProjection } from "./adapters/persistence/skeleton-events.projection";
 import { FinishedOrders } from "./application/finished-orders.port";
 import { OrderCommands } from "./application/order-commands";
 import { OrderDeadlines } from "./application/order-deadlines.port";
 import { OrdersView } from "./application/orders-view.port";
-import { RecordSkeletonEventHandler } from "./application/record-skeleton-event.handler";
 import type { OrderConfig } from "./config";
 
 export const ORDER_CONSUMER = "order";
-export const ORDER_ENTITIES = [SkeletonEventEntity];
+export const ORDER_ENTITIES: DatabaseSettings["entities"] = [];
 export const ORDER_MIGRATIONS = [
   ...EVENTSOURCING_MIGRATIONS,
-  CreateSkeletonEvents1764050000000,
   CreateOrders1764080000000,
   IndexOpenOrders1764090000000,
+  DropSkeletonEvents1765400000000,
 ];
-export const ORDER_PROJECTIONS = [skeletonEventsProjection, ordersViewProjection];
+export const ORDER_PROJECTIONS = [ordersViewProjection];
 
 /** What order consumes (the saga's inputs) and writes (its commands and events, its dead letters). */
 export const ORDER_TOPICS: ServiceTopics = {
   consumes: [CheckoutRequestedV1.topic, StockReservedV1.topic, PaymentCapturedV1.topic],
   publishes: [
-    SkeletonEventRecordedV1.topic,
     OrderPlacedV1.topic,
     ReserveStockV1.topic,
     RequestPaymentV1.topic,
@@ -63,19 +61,11 @@ export class OrderModule {
       module: OrderModule,
       imports: [
         PlatformModule.forRoot(config, { entities: ORDER_ENTITIES, migrations: ORDER_MIGRATIONS }),
-        TypeOrmModule.forFeature(ORDER_ENTITIES),
         EventSourcingModule.forRoot({ consumer: ORDER_CONSUMER, projections: ORDER_PROJECTIONS }),
       ],
-      controllers: [
-        SkeletonEventsController,
-        OrdersController,
-        OrdersOverviewController,
-        SagaBacklogController,
-        SagaInputsConsumer,
-      ],
+      controllers: [OrdersController, OrdersOverviewController, SagaBacklogController, SagaInputsConsumer],
       providers: [
         ensureTopicsAtStart(ORDER_TOPICS),
-        RecordSkeletonEventHandler,
         OrderCommands,
         DeadlinesWorker,
         { provide: OrderDeadlines, useClass: PostgresOrderDeadlines },

@@ -1,5 +1,5 @@
 // Operations commands for the order service, e.g. `node dist/cli.js migrate`
-// or `node dist/cli.js projections rebuild skeleton-events` (see SERVICE_CLI_USAGE).
+// or `node dist/cli.js projections rebuild orders-view` (see SERVICE_CLI_USAGE).
 import "reflect-metadata";
 import { serviceCliMain } from "@peakshop/eventsourcing";
 import { topicSpecsOf } from "@peakshop/platform-nest";

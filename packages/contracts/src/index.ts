@@ -1,7 +1,5 @@
 // The public API of @peakshop/contracts; nothing else is meant to be imported.
 
-export { SkeletonEventRecordedV1, type SkeletonEventRecorded } from "./skeleton/skeleton-event-recorded.v1";
-
 // Defining messages and reading them across versions
 export {
   defineMessage,

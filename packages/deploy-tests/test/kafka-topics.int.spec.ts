@@ -17,16 +17,14 @@ const asyncApi = JSON.parse(
   channels: Record<string, { address: string }>;
 };
 const CHANNELS = Object.values(asyncApi.channels).map((channel) => channel.address);
-// Published by order and consumed by notification, outside the checkout flow's AsyncAPI document.
-const SKELETON = "order.skeleton.events.v1";
 const DEAD_LETTERS = CONSUMERS.map((app) => `${app.name}.dead-letters.v1`);
 
 const topicsOf = (manifests: Manifest[]) => ofKind<KafkaTopic>(manifests, "KafkaTopic");
 
 describe("Strimzi KafkaTopics", () => {
-  it("exist for every AsyncAPI channel, the skeleton topic and each consumer's dead letters", () => {
+  it("exist for every AsyncAPI channel and each consumer's dead letters", () => {
     const names = topicsOf(productionRender()).map((topic) => topic.spec.topicName);
-    expect(names.sort()).toEqual([...CHANNELS, SKELETON, ...DEAD_LETTERS].sort());
+    expect(names.sort()).toEqual([...CHANNELS, ...DEAD_LETTERS].sort());
   });
 
   it("cover every topic an app consumes", () => {

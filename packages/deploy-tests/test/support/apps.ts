@@ -27,12 +27,7 @@ export const APPS: readonly ExpectedApp[] = [
     key: "notification",
     name: "notification",
     port: 3005,
-    consumes: [
-      "order.order.events.v1",
-      "payment.payment.events.v1",
-      "payment.bank-gateway.events.v1",
-      "order.skeleton.events.v1",
-    ],
+    consumes: ["order.order.events.v1", "payment.payment.events.v1", "payment.bank-gateway.events.v1"],
   },
 ];
 
