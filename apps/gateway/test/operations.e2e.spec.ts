@@ -1,6 +1,6 @@
 import { CheckoutRequestedV1 } from "@peakshop/contracts";
-import { KafkajsAdapter } from "@peakshop/platform-nest";
 import { NO_BANK_FAULTS } from "@peakshop/system-tests/checkout-system";
+import { publishPoisonMessage } from "@peakshop/system-tests/poison-message";
 import { testContext, waitFor } from "@peakshop/testing";
 import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
@@ -135,20 +135,7 @@ describe("the operator's routes at the gateway", () => {
   });
 
   it("list a consumer's dead letters with their error, and replay one", async () => {
-    const poisonId = randomUUID();
-    const kafka = new KafkajsAdapter({
-      brokers: ctx.brokers,
-      clientId: "ops-test",
-      service: "test",
-      logLevel: "warn",
-    });
-    try {
-      await kafka.publish([
-        { topic: CheckoutRequestedV1.topic, key: "poison", value: "{not json", headers: { ce_id: poisonId } },
-      ]);
-    } finally {
-      await kafka.close();
-    }
+    const poisonId = await publishPoisonMessage(ctx.brokers);
     const lettersOf = async () => {
       const { data } = await h.admin.api.GET("/v1/admin/dead-letters");
       const order = data!.consumers.find((consumer) => consumer.consumer === "order");

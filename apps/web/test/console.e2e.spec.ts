@@ -1,7 +1,6 @@
 import { CheckoutRequestedV1 } from "@peakshop/contracts";
-import { KafkajsAdapter } from "@peakshop/platform-nest";
+import { publishPoisonMessage } from "@peakshop/system-tests/poison-message";
 import { testContext } from "@peakshop/testing";
-import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { keepScreenshot, seriousAccessibilityViolations } from "./browser";
@@ -98,20 +97,7 @@ describe("the operator console in a real browser", () => {
   });
 
   it("lists a consumer's dead letters with the error, and replays one", async () => {
-    const poisonId = randomUUID();
-    const kafka = new KafkajsAdapter({
-      brokers: ctx.brokers,
-      clientId: "web-test",
-      service: "test",
-      logLevel: "warn",
-    });
-    try {
-      await kafka.publish([
-        { topic: CheckoutRequestedV1.topic, key: "poison", value: "{not json", headers: { ce_id: poisonId } },
-      ]);
-    } finally {
-      await kafka.close();
-    }
+    await publishPoisonMessage(ctx.brokers);
     const ops = await operatorConsole();
     const order = ops.getByTestId("dead-letters-order");
     await expect

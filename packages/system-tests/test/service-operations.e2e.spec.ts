@@ -1,13 +1,12 @@
 import { CheckoutRequestedV1 } from "@peakshop/contracts";
 import { runServiceCli, type ServiceCliContext } from "@peakshop/eventsourcing";
 import { loadOrderConfig, ORDER_ENTITIES, ORDER_MIGRATIONS, ORDER_PROJECTIONS } from "@peakshop/order/app";
-import { KafkajsAdapter } from "@peakshop/platform-nest";
 import { testContext, waitFor } from "@peakshop/testing";
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startCheckoutSystem, type CheckoutSystem } from "../src/checkout-system";
 import { checkoutDriver } from "./support/checkout-driver";
+import { publishPoisonMessage } from "../src/poison-message";
 
 const ctx = testContext(inject("peakshopInfrastructure"));
 
@@ -81,20 +80,7 @@ describe("operating the services", () => {
   });
 
   it("dead-letters a malformed message, keeps consuming, and lists it for operators", async () => {
-    const poisonId = randomUUID();
-    const kafka = new KafkajsAdapter({
-      brokers: ctx.brokers,
-      clientId: "ops-test",
-      service: "test",
-      logLevel: "warn",
-    });
-    try {
-      await kafka.publish([
-        { topic: CheckoutRequestedV1.topic, key: "poison", value: "{not json", headers: { ce_id: poisonId } },
-      ]);
-    } finally {
-      await kafka.close();
-    }
+    const poisonId = await publishPoisonMessage(ctx.brokers);
     // Orders after the poison still go through.
     const sku = await driver.product(1);
     expect((await driver.final((await driver.checkout(sku, 1)).orderId)).status).toBe("CONFIRMED");
