@@ -5,9 +5,7 @@ import { z } from "zod";
 import { toOrderView } from "../../application/order-view";
 import { STUCK_AFTER_MS, stuckReason } from "../../application/stuck-order";
 import type { OrderState } from "../../domain/order.state";
-import { OPEN_ORDERS_PREDICATE } from "../persistence/migrations/1764090000000-index-open-orders";
-
-const OPEN_STATUSES = ["PLACED", "STOCK_RESERVED", "PAYMENT_PENDING"] as const;
+import { OPEN_ORDERS_PREDICATE, OPEN_STATUSES } from "../persistence/open-orders";
 
 const overviewQuery = z
   .object({

@@ -2,9 +2,7 @@ import { Injectable } from "@nestjs/common";
 import { gaugeReadAtScrape } from "@peakshop/platform-nest";
 import { Registry } from "prom-client";
 import { DataSource } from "typeorm";
-import { OPEN_ORDERS_PREDICATE } from "../persistence/migrations/1764090000000-index-open-orders";
-
-const OPEN_STATUSES = ["PLACED", "STOCK_RESERVED", "PAYMENT_PENDING"];
+import { OPEN_ORDERS_PREDICATE, OPEN_STATUSES } from "../persistence/open-orders";
 
 /**
  * A deadline passed this long ago should have been acted on: the deadlines

@@ -3,7 +3,7 @@ import { gaugeReadAtScrape } from "@peakshop/platform-nest";
 import { Registry } from "prom-client";
 import { DataSource } from "typeorm";
 import { CheckoutQueueDelay, sagaBacklog, type SagaBacklog } from "../../application/saga-backlog";
-import { OPEN_ORDERS_PREDICATE } from "../persistence/migrations/1764090000000-index-open-orders";
+import { OPEN_ORDERS_PREDICATE } from "../persistence/open-orders";
 
 /** Readings this fresh are shared: every gateway pod polls once a second, and scrapes come too. */
 const SHARED_FOR_MS = 250;

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
-/** Open orders: the statuses before a final one. Queries that want the index repeat this text. */
-export const OPEN_ORDERS_PREDICATE = `status IN ('PLACED', 'STOCK_RESERVED', 'PAYMENT_PENDING')`;
+/** Open orders: the statuses before a final one (adapters/persistence/open-orders.ts repeats it for the queries). */
+const OPEN_ORDERS_PREDICATE = `status IN ('PLACED', 'STOCK_RESERVED', 'PAYMENT_PENDING')`;
 
 /**
  * The open orders, for the scrape-time metrics (peakshop_orders_open,
