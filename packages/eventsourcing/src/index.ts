@@ -40,9 +40,9 @@ export { listDeadLetters, replayDeadLetters, type DeadLetterSummary } from "./cl
 export {
   CreateEventStore1764060000000,
   EVENTSOURCING_MIGRATIONS,
-} from "./migrations/1764060000000-create-event-store";
-export { IndexInboxHandledAt1764300000000 } from "./migrations/1764300000000-index-inbox-handled-at";
-export { ExpectStreamVersion1765100000000 } from "./migrations/1765100000000-expect-stream-version";
+  ExpectStreamVersion1765100000000,
+  IndexInboxHandledAt1764300000000,
+} from "./migrations";
 export { checkDeliveries, type Delivery, type DeliveryReport } from "./checks/delivery-check";
 export { EventSourcingModule, type EventSourcingSettings } from "./nest/eventsourcing.module";
 export { runServiceCli, SERVICE_CLI_USAGE, serviceCliMain, type ServiceCliContext } from "./cli/service-cli";

@@ -1,6 +1,4 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { IndexInboxHandledAt1764300000000 } from "./1764300000000-index-inbox-handled-at";
-import { ExpectStreamVersion1765100000000 } from "./1765100000000-expect-stream-version";
 
 /**
  * The event store, outbox, inbox and projection checkpoints; every
@@ -69,10 +67,3 @@ export class CreateEventStore1764060000000 implements MigrationInterface {
     }
   }
 }
-
-/** Every migration of the event-sourcing tables, for each service to include in its own list. */
-export const EVENTSOURCING_MIGRATIONS = [
-  CreateEventStore1764060000000,
-  IndexInboxHandledAt1764300000000,
-  ExpectStreamVersion1765100000000,
-];
