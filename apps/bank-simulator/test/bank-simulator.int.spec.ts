@@ -277,8 +277,12 @@ describe("bank simulator: faults", () => {
     const metrics = await (
       await fetch(`${(await app.getUrl()).replace("[::1]", "127.0.0.1")}/metrics`)
     ).text();
-    expect(metrics).toMatch(/bank_faults_injected_total\{[^}]*fault="overload-unavailable"[^}]*\} 1/);
-    expect(metrics).toMatch(/bank_faults_injected_total\{[^}]*fault="overload-stall"[^}]*\} 1/);
+    expect(metrics).toMatch(
+      /peakshop_bank_simulator_faults_injected_total\{[^}]*fault="overload-unavailable"[^}]*\} 1/,
+    );
+    expect(metrics).toMatch(
+      /peakshop_bank_simulator_faults_injected_total\{[^}]*fault="overload-stall"[^}]*\} 1/,
+    );
   });
 });
 
@@ -291,7 +295,7 @@ describe("bank simulator: operations", () => {
     expect((await bank.call("GET", "/health/live")).status).toBe(200);
     const metrics = await fetch(`${(await app.getUrl()).replace("[::1]", "127.0.0.1")}/metrics`);
     const text = await metrics.text();
-    expect(text).toMatch(/bank_charges_total\{[^}]*outcome="captured"[^}]*\} \d+/);
+    expect(text).toMatch(/peakshop_bank_simulator_charges_total\{[^}]*outcome="captured"[^}]*\} \d+/);
     expect(text).toContain("process_cpu_user_seconds_total");
   });
 });

@@ -35,7 +35,7 @@ export class DeliverNotificationsHandler {
     registry: Registry,
   ) {
     this.outcomes = new Counter({
-      name: "notification_delivery_attempts_total",
+      name: "peakshop_notification_delivery_attempts_total",
       help: "E-mail and webhook delivery attempts, by channel and outcome (delivered, retry, failed)",
       labelNames: ["channel", "outcome"],
       registers: [registry],

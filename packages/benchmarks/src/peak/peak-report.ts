@@ -95,7 +95,7 @@ export function peakReport(result: PeakBenchmarkResult, context: ReportContext):
       "",
       ...(overload.gatewayRefusals
         ? [
-            `The gateway's own timing of its refusals (\`gateway_admission_refusal_duration_seconds\`, from arrival to the answer written): ${overload.gatewayRefusals.count} refusals, ${overload.gatewayRefusals.within10Ms} of them within 10 ms, p99 ${gatewayRefusalP99(overload)}. The load generator shares the two cores and waits its turn behind the weighted containers, so its figure adds its own scheduling delay.`,
+            `The gateway's own timing of its refusals (\`peakshop_gateway_admission_refusal_duration_seconds\`, from arrival to the answer written): ${overload.gatewayRefusals.count} refusals, ${overload.gatewayRefusals.within10Ms} of them within 10 ms, p99 ${gatewayRefusalP99(overload)}. The load generator shares the two cores and waits its turn behind the weighted containers, so its figure adds its own scheduling delay.`,
             "",
           ]
         : []),

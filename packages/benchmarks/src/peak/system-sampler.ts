@@ -66,7 +66,7 @@ export class SystemSampler {
   async gatewayRefusals(): Promise<Buckets> {
     const gateways = this.services.filter((service) => serviceOf(service.name) === "gateway");
     const scraped = (await Promise.all(gateways.map((gateway) => scrape(gateway.url)))).flat();
-    return bucketsOf(scraped, "gateway_admission_refusal_duration_seconds");
+    return bucketsOf(scraped, "peakshop_gateway_admission_refusal_duration_seconds");
   }
 
   async sample(): Promise<SystemSample> {

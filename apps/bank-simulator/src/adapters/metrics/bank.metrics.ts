@@ -23,26 +23,30 @@ export class BankMetrics {
   constructor(registry: Registry) {
     const registers = [registry];
     this.charges = new Counter({
-      name: "bank_charges_total",
+      name: "peakshop_bank_simulator_charges_total",
       help: "Charges created, by outcome (captured, declined)",
       labelNames: ["outcome"],
       registers,
     });
-    this.refunds = new Counter({ name: "bank_refunds_total", help: "Refunds created", registers });
+    this.refunds = new Counter({
+      name: "peakshop_bank_simulator_refunds_total",
+      help: "Refunds created",
+      registers,
+    });
     this.replays = new Counter({
-      name: "bank_idempotent_replays_total",
+      name: "peakshop_bank_simulator_idempotent_replays_total",
       help: "Requests answered from an earlier one with the same Idempotency-Key, by operation",
       labelNames: ["operation"],
       registers,
     });
     this.faults = new Counter({
-      name: "bank_faults_injected_total",
+      name: "peakshop_bank_simulator_faults_injected_total",
       help: "Faults injected into requests, by fault",
       labelNames: ["fault"],
       registers,
     });
     this.inFlight = new Gauge({
-      name: "bank_requests_in_flight",
+      name: "peakshop_bank_simulator_requests_in_flight",
       help: "Charge and refund requests in flight, the load the capacity fault compares with",
       registers,
     });

@@ -25,8 +25,8 @@ export class AdmissionMetrics {
   constructor(registry: Registry, limit: RequestLimit, streams: OpenStreams, backlog: SagaBacklogGate) {
     const registers = [registry];
     new Gauge({
-      name: "gateway_requests_in_flight",
-      help: "Requests being processed now (health, metrics and status excluded), against gateway_requests_in_flight_limit",
+      name: "peakshop_gateway_requests_in_flight",
+      help: "Requests being processed now (health, metrics and status excluded), against peakshop_gateway_requests_in_flight_limit",
       registers,
       // Read at scrape time, so the counter has one owner and the gauge cannot drift from it.
       collect() {
@@ -34,7 +34,7 @@ export class AdmissionMetrics {
       },
     });
     new Gauge({
-      name: "gateway_requests_in_flight_limit",
+      name: "peakshop_gateway_requests_in_flight_limit",
       help: "Requests processed at once before the gateway answers 503: adaptive between GATEWAY_MIN_IN_FLIGHT and GATEWAY_MAX_IN_FLIGHT, or fixed at the latter",
       registers,
       collect() {
@@ -43,7 +43,7 @@ export class AdmissionMetrics {
     });
     if (limit instanceof GradientLimit) {
       new Gauge({
-        name: "gateway_admission_latency_seconds",
+        name: "peakshop_gateway_admission_latency_seconds",
         help: "Mean latency of admitted requests the adaptive limit compares: the last window (short) against the long-term average (long)",
         labelNames: ["window"],
         registers,
@@ -55,7 +55,7 @@ export class AdmissionMetrics {
       });
     }
     new Gauge({
-      name: "gateway_saga_backlog_delay_seconds",
+      name: "peakshop_gateway_saga_backlog_delay_seconds",
       help: "The saga backlog the gateway last read from the order service (absent while unknown or stale, when no checkout is refused for it)",
       registers,
       collect() {
@@ -65,7 +65,7 @@ export class AdmissionMetrics {
       },
     });
     new Gauge({
-      name: "gateway_saga_backlog_refused_share",
+      name: "peakshop_gateway_saga_backlog_refused_share",
       help: "Share of checkouts refused now because of the saga backlog: 0 under GATEWAY_SAGA_BACKLOG_TARGET_MS, 1 at twice it",
       registers,
       collect() {
@@ -73,7 +73,7 @@ export class AdmissionMetrics {
       },
     });
     new Gauge({
-      name: "gateway_sse_streams_open",
+      name: "peakshop_gateway_sse_streams_open",
       help: "Server-Sent Event streams open now, against SSE_MAX_STREAMS",
       registers,
       collect() {
@@ -81,18 +81,18 @@ export class AdmissionMetrics {
       },
     });
     new Gauge({
-      name: "gateway_sse_streams_limit",
+      name: "peakshop_gateway_sse_streams_limit",
       help: "SSE_MAX_STREAMS: event streams open at once before the gateway answers 503",
       registers,
     }).set(streams.max);
     this.rejections = new Counter({
-      name: "gateway_admission_rejections_total",
+      name: "peakshop_gateway_admission_rejections_total",
       help: "Requests refused by admission control, by reason (in_flight_limit, saga_backlog, stream_limit: 503; rate_limit, checkout_rate_limit: 429)",
       labelNames: ["reason"],
       registers,
     });
     this.refusalSeconds = new Histogram({
-      name: "gateway_admission_refusal_duration_seconds",
+      name: "peakshop_gateway_admission_refusal_duration_seconds",
       help: "Time from a refused request's arrival at the gateway to its 503/429 being written, by reason: a refusal is only useful if it is quick",
       labelNames: ["reason"],
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
