@@ -19,7 +19,6 @@ import { StatusController } from "./adapters/http/status.controller";
 import { IncidentsController } from "./adapters/http/incidents.controller";
 import { CUSTOMER_EVENT_TOPICS, CustomerEventsConsumer } from "./adapters/messaging/customer-events.consumer";
 import { DeliveriesRepository } from "./adapters/persistence/deliveries.repository";
-import { DropReceivedEvents1765400000000 } from "./adapters/persistence/migrations/1765400000000-drop-received-events";
 import { CreateNotifications1764110000000 } from "./adapters/persistence/migrations/1764110000000-create-notifications";
 import { NotificationsRepository } from "./adapters/persistence/notifications.repository";
 import { PaymentStatusRepository } from "./adapters/persistence/payment-status.repository";
@@ -43,7 +42,6 @@ export const NOTIFICATION_MIGRATIONS = [
   CreateNotifications1764110000000,
   AddPaymentRecovery1764310000000,
   CreateIncidentUpdates1765300000000,
-  DropReceivedEvents1765400000000,
 ];
 export const NOTIFICATION_CONSUMER = "notification";
 

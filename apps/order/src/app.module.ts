@@ -24,7 +24,6 @@ import { SagaBacklogMonitor } from "./adapters/metrics/saga-backlog.monitor";
 import { DeadlinesWorker } from "./adapters/persistence/deadlines.worker";
 import { CreateOrders1764080000000 } from "./adapters/persistence/migrations/1764080000000-create-orders";
 import { IndexOpenOrders1764090000000 } from "./adapters/persistence/migrations/1764090000000-index-open-orders";
-import { DropSkeletonEvents1765400000000 } from "./adapters/persistence/migrations/1765400000000-drop-skeleton-events";
 import { ordersViewProjection, PostgresOrdersView } from "./adapters/persistence/orders-view.projection";
 import { PostgresOrderDeadlines } from "./adapters/persistence/postgres-order-deadlines";
 import { FinishedOrders } from "./application/finished-orders.port";
@@ -39,7 +38,6 @@ export const ORDER_MIGRATIONS = [
   ...EVENTSOURCING_MIGRATIONS,
   CreateOrders1764080000000,
   IndexOpenOrders1764090000000,
-  DropSkeletonEvents1765400000000,
 ];
 export const ORDER_PROJECTIONS = [ordersViewProjection];
 
