@@ -277,12 +277,10 @@ describe("bank simulator: faults", () => {
     const metrics = await (
       await fetch(`${(await app.getUrl()).replace("[::1]", "127.0.0.1")}/metrics`)
     ).text();
-    expect(metrics).toMatch(
-      /peakshop_bank_simulator_faults_injected_total\{[^}]*fault="overload-unavailable"[^}]*\} 1/,
-    );
-    expect(metrics).toMatch(
-      /peakshop_bank_simulator_faults_injected_total\{[^}]*fault="overload-stall"[^}]*\} 1/,
-    );
+    const injectedOnce = (fault: string) =>
+      new RegExp(`peakshop_bank_simulator_faults_injected_total\\{[^}]*fault="${fault}"[^}]*\\} 1`);
+    expect(metrics).toMatch(injectedOnce("overload-unavailable"));
+    expect(metrics).toMatch(injectedOnce("overload-stall"));
   });
 });
 

@@ -14,6 +14,14 @@ import { urlOf } from "./support/gateway-harness";
 
 const ctx = testContext(inject("peakshopInfrastructure"));
 
+// The gateway's admission metrics these tests read.
+const IN_FLIGHT_LIMIT = "peakshop_gateway_requests_in_flight_limit";
+const IN_FLIGHT = "peakshop_gateway_requests_in_flight";
+const REJECTIONS = "peakshop_gateway_admission_rejections_total";
+const REFUSALS_TIMED = "peakshop_gateway_admission_refusal_duration_seconds_count";
+const STREAMS_OPEN = "peakshop_gateway_sse_streams_open";
+const BACKLOG_REFUSED_SHARE = "peakshop_gateway_saga_backlog_refused_share";
+
 /** The web app's origin, allowed to call the narrow gateway from a browser (its refusals must be readable there). */
 const WEB_ORIGIN = "http://shop.example.test";
 
@@ -84,17 +92,9 @@ describe("admission control at the gateway", () => {
     expect((await call(limitedUrl, "/v1/products", "bob")).status).toBe(200);
     // Exempt and unthrottled: the status page.
     expect((await call(limitedUrl, "/v1/status")).status).toBe(200);
-    expect(
-      await metric(limitedUrl, "peakshop_gateway_admission_rejections_total", 'reason="rate_limit"'),
-    ).toBe(2);
+    expect(await metric(limitedUrl, REJECTIONS, 'reason="rate_limit"')).toBe(2);
     // Each refusal is timed too (how quick, not asserted: shared machines are noisy).
-    expect(
-      await metric(
-        limitedUrl,
-        "peakshop_gateway_admission_refusal_duration_seconds_count",
-        'reason="rate_limit"',
-      ),
-    ).toBe(2);
+    expect(await metric(limitedUrl, REFUSALS_TIMED, 'reason="rate_limit"')).toBe(2);
   });
 
   it("limits checkouts more strictly than other requests", async () => {
@@ -109,9 +109,7 @@ describe("admission control at the gateway", () => {
     expect((await checkout()).status).toBe(422);
     await expectRefusal(await checkout(), 429, /checking out faster .* Your cart is saved\./);
     expect((await call(limitedUrl, "/v1/cart", "carol")).status).toBe(200);
-    expect(
-      await metric(limitedUrl, "peakshop_gateway_admission_rejections_total", 'reason="checkout_rate_limit"'),
-    ).toBe(1);
+    expect(await metric(limitedUrl, REJECTIONS, 'reason="checkout_rate_limit"')).toBe(1);
   });
 
   it("answers 503 with Retry-After past the in-flight limit, keeps health, metrics and status up, and frees the slot", async () => {
@@ -124,7 +122,7 @@ describe("admission control at the gateway", () => {
     held.on("error", () => undefined);
     held.write('{"customerId":');
     try {
-      await metricReaches(narrowUrl, "peakshop_gateway_requests_in_flight", 1, "the held request admitted");
+      await metricReaches(narrowUrl, IN_FLIGHT, 1, "the held request admitted");
       const refused = await call(narrowUrl, "/v1/products", "dave", { headers: { origin: WEB_ORIGIN } });
       // A page on the web app's origin can read the refusal's Retry-After for its countdown.
       expect(refused.headers.get("access-control-allow-origin")).toBe(WEB_ORIGIN);
@@ -136,26 +134,13 @@ describe("admission control at the gateway", () => {
       );
       expect((await call(narrowUrl, "/health/live")).status).toBe(200);
       expect((await call(narrowUrl, "/v1/status")).status).toBe(200);
-      expect(
-        await metric(narrowUrl, "peakshop_gateway_admission_rejections_total", 'reason="in_flight_limit"'),
-      ).toBe(1);
-      expect(
-        await metric(
-          narrowUrl,
-          "peakshop_gateway_admission_refusal_duration_seconds_count",
-          'reason="in_flight_limit"',
-        ),
-      ).toBe(1);
+      expect(await metric(narrowUrl, REJECTIONS, 'reason="in_flight_limit"')).toBe(1);
+      expect(await metric(narrowUrl, REFUSALS_TIMED, 'reason="in_flight_limit"')).toBe(1);
     } finally {
       held.destroy();
     }
     // A client that went away gives its slot back.
-    await metricReaches(
-      narrowUrl,
-      "peakshop_gateway_requests_in_flight",
-      0,
-      "the aborted request's slot given back",
-    );
+    await metricReaches(narrowUrl, IN_FLIGHT, 0, "the aborted request's slot given back");
     expect((await call(narrowUrl, "/v1/products", "dave")).status).toBe(200);
   });
 
@@ -176,12 +161,7 @@ describe("admission control at the gateway", () => {
       refused += answers.filter((answer) => answer.status === 503).length;
     }
     expect(refused).toBeGreaterThan(0);
-    await metricReaches(
-      narrowUrl,
-      "peakshop_gateway_requests_in_flight",
-      0,
-      "every slot given back after the burst",
-    );
+    await metricReaches(narrowUrl, IN_FLIGHT, 0, "every slot given back after the burst");
   });
 
   it("refuses checkouts while the saga is behind its target, with a 503 that says why, and admits them again once it caught up", async () => {
@@ -219,13 +199,13 @@ describe("admission control at the gateway", () => {
       await waitFor(
         async () =>
           (await metric(backloggedUrl, "peakshop_gateway_saga_backlog_delay_seconds")) !== undefined &&
-          (await metric(backloggedUrl, "peakshop_gateway_saga_backlog_refused_share")) === 0,
+          (await metric(backloggedUrl, BACKLOG_REFUSED_SHARE)) === 0,
         { timeoutMs: 15_000, description: "a reading of the saga backlog with no earlier checkout in it" },
       );
       expect((await checkout(backloggedUrl)).status).toBe(202);
       await metricReaches(
         backloggedUrl,
-        "peakshop_gateway_saga_backlog_refused_share",
+        BACKLOG_REFUSED_SHARE,
         1,
         "the gateway to read that the saga is behind",
       );
@@ -234,19 +214,14 @@ describe("admission control at the gateway", () => {
         503,
         /more orders than we can finish right now; please retry your checkout in \d+ seconds?\. Your cart is saved\./,
       );
-      expect(
-        await metric(backloggedUrl, "peakshop_gateway_admission_rejections_total", 'reason="saga_backlog"'),
-      ).toBe(1);
+      expect(await metric(backloggedUrl, REJECTIONS, 'reason="saga_backlog"')).toBe(1);
       // Only checkouts are weighed: the rest of the API answers as usual.
       expect((await call(backloggedUrl, "/v1/cart", "erin")).status).toBe(200);
       // With no checkout for two windows (about 4 s) nothing is behind any more.
-      await waitFor(
-        async () => (await metric(backloggedUrl, "peakshop_gateway_saga_backlog_refused_share")) === 0,
-        {
-          timeoutMs: 15_000,
-          description: "the backlog reading to fall back once checkouts stopped",
-        },
-      );
+      await waitFor(async () => (await metric(backloggedUrl, BACKLOG_REFUSED_SHARE)) === 0, {
+        timeoutMs: 15_000,
+        description: "the backlog reading to fall back once checkouts stopped",
+      });
       // Admitted again (an empty cart now: 422 from cart).
       expect((await checkout(backloggedUrl)).status).toBe(422);
     } finally {
@@ -259,19 +234,14 @@ describe("admission control at the gateway", () => {
     const missing = await call(narrowUrl, `/v1/orders/${randomUUID()}/stream`, "alice");
     expect(missing.status).toBe(404);
     await missing.arrayBuffer();
-    await metricReaches(
-      narrowUrl,
-      "peakshop_gateway_sse_streams_open",
-      0,
-      "the refused stream's slot given back",
-    );
+    await metricReaches(narrowUrl, STREAMS_OPEN, 0, "the refused stream's slot given back");
 
     const open = new AbortController();
     const stream = await call(narrowUrl, "/v1/notifications/stream", "alice", { signal: open.signal });
     expect(stream.status).toBe(200);
     expect(stream.headers.get("content-type")).toContain("text/event-stream");
     try {
-      await metricReaches(narrowUrl, "peakshop_gateway_sse_streams_open", 1, "the stream counted");
+      await metricReaches(narrowUrl, STREAMS_OPEN, 1, "the stream counted");
       // The open stream takes no request slot: the narrow gateway still serves requests.
       expect((await call(narrowUrl, "/v1/products", "bob")).status).toBe(200);
       await expectRefusal(
@@ -279,18 +249,11 @@ describe("admission control at the gateway", () => {
         503,
         /very busy right now; please retry in \d+ seconds?\./,
       );
-      expect(
-        await metric(narrowUrl, "peakshop_gateway_admission_rejections_total", 'reason="stream_limit"'),
-      ).toBe(1);
+      expect(await metric(narrowUrl, REJECTIONS, 'reason="stream_limit"')).toBe(1);
     } finally {
       open.abort();
     }
-    await metricReaches(
-      narrowUrl,
-      "peakshop_gateway_sse_streams_open",
-      0,
-      "the closed stream's slot given back",
-    );
+    await metricReaches(narrowUrl, STREAMS_OPEN, 0, "the closed stream's slot given back");
     const again = new AbortController();
     const reopened = await call(narrowUrl, "/v1/notifications/stream", "bob", { signal: again.signal });
     expect(reopened.status).toBe(200);
@@ -299,10 +262,10 @@ describe("admission control at the gateway", () => {
 
   it("adapts its limit by default and reports it with the latencies it compares", async () => {
     // Adaptive: it starts at 64 and may already have moved with the earlier tests' answers.
-    const initial = await metric(limitedUrl, "peakshop_gateway_requests_in_flight_limit");
+    const initial = await metric(limitedUrl, IN_FLIGHT_LIMIT);
     expect(initial).toBeGreaterThanOrEqual(8);
     expect(initial).toBeLessThanOrEqual(512);
-    expect(await metric(narrowUrl, "peakshop_gateway_requests_in_flight_limit")).toBe(1);
+    expect(await metric(narrowUrl, IN_FLIGHT_LIMIT)).toBe(1);
     // Enough answers to close a window of the adaptive limit (10 answers, 500 ms).
     await waitFor(
       async () => {
@@ -313,7 +276,7 @@ describe("admission control at the gateway", () => {
       },
       { timeoutMs: 30_000, description: "the adaptive limit's first measured window" },
     );
-    const limit = await metric(limitedUrl, "peakshop_gateway_requests_in_flight_limit");
+    const limit = await metric(limitedUrl, IN_FLIGHT_LIMIT);
     expect(limit).toBeGreaterThanOrEqual(8);
     expect(limit).toBeLessThanOrEqual(512);
   });
