@@ -1,5 +1,4 @@
 import { CheckoutRequestedV1 } from "@peakshop/contracts";
-import { NO_BANK_FAULTS } from "@peakshop/system-tests/checkout-system";
 import { publishPoisonMessage } from "@peakshop/system-tests/poison-message";
 import { testContext, waitFor } from "@peakshop/testing";
 import { randomUUID } from "node:crypto";
@@ -24,15 +23,6 @@ describe("the operator's routes at the gateway", () => {
     await h?.stop();
   });
 
-  const setBankFaults = async (faults: Partial<typeof NO_BANK_FAULTS>) => {
-    const response = await fetch(`${h.system.urls.bank}/v1/faults`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...NO_BANK_FAULTS, ...faults }),
-    });
-    expect(response.status).toBe(200);
-  };
-
   it("are the admin's only", async () => {
     const shopper = await h.signIn(`shopper-${short()}`);
     const answers = await Promise.all([
@@ -50,7 +40,7 @@ describe("the operator's routes at the gateway", () => {
   it("show an order held up by the bank, the failing bank and its circuit, and the order confirmed once the bank is back", async () => {
     const shopper = await h.signIn(`shopper-${short()}`);
     const sku = await h.productOnSale();
-    await setBankFaults({ outage: true });
+    await h.system.setBankFaults({ outage: true });
     let orderId = "";
     try {
       orderId = await h.placeOrder(shopper, sku);
@@ -81,7 +71,7 @@ describe("the operator's routes at the gateway", () => {
       expect(bank.recent.errorRate).toBeGreaterThan(0);
       expect(["closed", "half-open", "open"]).toContain(bank.circuit.state);
     } finally {
-      await setBankFaults({});
+      await h.system.setBankFaults({});
     }
     await waitFor(
       async () =>

@@ -16,7 +16,7 @@ describe("the operator console in a real browser", () => {
   });
 
   afterAll(async () => {
-    await w?.setBank({});
+    await w?.system.setBankFaults({});
     await w?.stop();
   });
 

@@ -5,7 +5,6 @@ import { signDevToken } from "@peakshop/client/dev-token";
 import { loadGatewayConfig, startGatewayService } from "@peakshop/gateway/app";
 import {
   gatewaySettingsFor,
-  NO_BANK_FAULTS,
   startCheckoutSystem,
   type CheckoutSystem,
 } from "@peakshop/system-tests/checkout-system";
@@ -76,13 +75,6 @@ export async function startWebSystem(ctx: ReturnType<typeof testContext>) {
     await page.getByRole("link", { name: "Cart" }).click();
   };
 
-  const setBank = (faults: Partial<typeof NO_BANK_FAULTS>) =>
-    fetch(`${system.urls.bank}/v1/faults`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...NO_BANK_FAULTS, ...faults }),
-    });
-
   return {
     system,
     config,
@@ -91,7 +83,6 @@ export async function startWebSystem(ctx: ReturnType<typeof testContext>) {
     cartRelay,
     signIn,
     lanternInCart,
-    setBank,
     async stop() {
       await browser.close();
       await gateway.close();

@@ -20,6 +20,8 @@ export interface CheckoutSystem {
   };
   /** Each service's database, for tests that stage what only time or lag would bring about. */
   databaseUrls: { inventory: string; order: string };
+  /** Replaces the bank simulator's faults (its PUT /v1/faults; omitted ones are off); throws unless it took them. */
+  setBankFaults(faults: Partial<typeof NO_BANK_FAULTS>): Promise<void>;
   /** Stops the payment service and starts a new instance on the same database (a restart mid-saga). */
   restartPayment(): Promise<void>;
   stop(): Promise<void>;
@@ -151,6 +153,17 @@ export async function startCheckoutSystem(
   return {
     urls,
     databaseUrls: { inventory: inventoryDatabase, order: orderDatabase },
+    async setBankFaults(faults) {
+      const response = await fetch(`${bankUrl}/v1/faults`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...NO_BANK_FAULTS, ...faults }),
+      });
+      if (response.status !== 200)
+        throw new Error(
+          `the bank simulator refused the faults: HTTP ${response.status} ${await response.text()}`,
+        );
+    },
     async restartPayment() {
       await payment.close();
       payment = await startPaymentService(paymentConfig, { port: 0 });

@@ -123,10 +123,6 @@ export function checkoutDriver(system: CheckoutSystem) {
     );
   }
 
-  /** Replaces the bank's faults (the simulator's PUT /v1/faults). */
-  const setBankFaults = (faults: Partial<typeof NO_FAULTS>) =>
-    call("PUT", `${system.urls.bank}/v1/faults`, faults, {}, 200);
-
   const paymentDelayed = (orderId: string) =>
     orderWhen(orderId, (view) => view.payment.status === "delayed", "to show the payment delayed", 30_000);
 
@@ -167,7 +163,7 @@ export function checkoutDriver(system: CheckoutSystem) {
     orderWhen,
     final,
     paymentDelayed,
-    setBankFaults,
+    setBankFaults: system.setBankFaults,
     expectMoneyConsistent,
     expectTold,
     expectAvailable,
