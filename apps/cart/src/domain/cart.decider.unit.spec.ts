@@ -1,9 +1,11 @@
 import { fold } from "@peakshop/eventsourcing";
 import { describe, expect, it } from "vitest";
-import { given } from "../../test/given-when-then";
+import { deciderSpec } from "@peakshop/testing/decider-spec";
 import type { AddItem, Checkout } from "./cart.commands";
 import { cartDecider } from "./cart.decider";
 import type { CartEvent, CheckedOut, ItemAdded } from "./cart.events";
+
+const { given } = deciderSpec(cartDecider);
 
 const phone = { sku: "SKU-PHONE", name: "Peak Phone", unitPriceCents: 49_900, currency: "EUR" };
 const cases = { sku: "SKU-CASE", name: "Phone case", unitPriceCents: 1_250, currency: "EUR" };

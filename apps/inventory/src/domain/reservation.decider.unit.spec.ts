@@ -1,9 +1,9 @@
+import { deciderSpec } from "@peakshop/testing/decider-spec";
 import { describe, expect, it } from "vitest";
 import type { ReservationCommand } from "./reservation.commands";
-import { decide, evolve } from "./reservation.decider";
+import { reservationDecider } from "./reservation.decider";
 import { CommitOfReleasedHold, ShortageNotRequested } from "./reservation.errors";
 import type { ReservationEvent } from "./reservation.events";
-import { noReservation } from "./reservation.state";
 
 const orderId = "3f0c9a52-8d1e-4b6f-9a2c-5e7d1b4c8a90";
 const lines = [
@@ -37,16 +37,7 @@ const release = { type: "ReleaseStock", orderId, reason: "payment-declined", now
 const commit = { type: "CommitStock", orderId, now: later } as const;
 const expireAt = (now: Date) => ({ type: "ExpireHold", orderId, now }) as const;
 
-function given(...history: ReservationEvent[]) {
-  const state = history.reduce(evolve, noReservation);
-  return {
-    when: (command: ReservationCommand) => ({
-      then: (expected: ReservationEvent[]) => expect(decide(command, state)).toEqual(expected),
-      thenFails: (error: new (...args: never[]) => Error) =>
-        expect(() => decide(command, state)).toThrow(error),
-    }),
-  };
-}
+const { given } = deciderSpec(reservationDecider);
 
 describe("reservation: reserve", () => {
   it("holds every line when nothing is short", () => {
@@ -69,10 +60,10 @@ describe("reservation: reserve", () => {
   it("refuses a shortage that is not a short requested line", () => {
     given()
       .when(reserve([{ sku: "CABLE", requested: 1, available: 0 }]))
-      .thenFails(ShortageNotRequested);
+      .thenFailsWith(ShortageNotRequested);
     given()
       .when(reserve([{ sku: "CASE", requested: 2, available: 2 }]))
-      .thenFails(ShortageNotRequested);
+      .thenFailsWith(ShortageNotRequested);
   });
 });
 
@@ -140,14 +131,14 @@ describe("reservation: commit", () => {
   });
 
   it("must be told whether a released hold's items were taken again", () => {
-    given(reserved, expired).when(commit).thenFails(CommitOfReleasedHold);
+    given(reserved, expired).when(commit).thenFailsWith(CommitOfReleasedHold);
     given(reserved, expired)
       .when({ ...commit, retakeShortages: [{ sku: "CABLE", requested: 1, available: 0 }] })
-      .thenFails(ShortageNotRequested);
+      .thenFailsWith(ShortageNotRequested);
   });
 
   it("leaves the reservation as it was after a refusal", () => {
-    const state = [reserved, expired].reduce(evolve, noReservation);
+    const { state } = given(reserved, expired);
     const refusal: ReservationEvent = {
       type: "StockCommitRefused",
       orderId,
@@ -155,7 +146,7 @@ describe("reservation: commit", () => {
       unavailable: [{ sku: "CASE", requested: 2, available: 0 }],
       refusedAt: later,
     };
-    expect(evolve(state, refusal)).toEqual(state);
+    expect(reservationDecider.evolve(state, refusal)).toEqual(state);
   });
 });
 

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { deciderSpec } from "@peakshop/testing/decider-spec";
 import { describe, expect, it } from "vitest";
 import { decideNotifications, decideRecoveryNotifications } from "./notification.decide";
 import type { NotificationDraft, NotificationKind, OrderFact } from "./notification.types";
@@ -20,9 +21,20 @@ const confirmed: OrderFact = { type: "OrderConfirmed", orderId, customerId, at }
 const cancelled: OrderFact = { type: "OrderCancelled", orderId, customerId, reason: "payment-declined", at };
 const rejected: OrderFact = { type: "OrderRejected", orderId, customerId, skus: ["SKU-A"], at };
 
-/** given(kinds already sent).when(fact).then(kinds to send) */
+/** The notifications already sent for the order are its history: only their kinds matter. */
+const spec = deciderSpec({
+  decide: decideNotifications,
+  evolve: (sent: ReadonlySet<NotificationKind>, draft: Pick<NotificationDraft, "kind">) =>
+    new Set([...sent, draft.kind]),
+  initialState: new Set<NotificationKind>() as ReadonlySet<NotificationKind>,
+});
+/** given(kinds already sent).when(fact): the notifications to send. */
 const given = (...sent: NotificationKind[]) => ({
-  when: (fact: OrderFact) => decideNotifications(fact, new Set(sent)),
+  when: (fact: OrderFact) =>
+    spec
+      .given(...sent.map((kind) => ({ kind })))
+      .when(fact)
+      .events() as NotificationDraft[],
 });
 const kinds = (drafts: NotificationDraft[]) => drafts.map((draft) => draft.kind);
 

@@ -1,31 +1,15 @@
 import fc from "fast-check";
+import { deciderSpec } from "@peakshop/testing/decider-spec";
 import { describe, expect, it } from "vitest";
 import type { OrderCommand } from "./order.commands";
 import { decide, evolve, orderDecider } from "./order.decider";
 import type { OrderEvent } from "./order.events";
-import { initialOrderState, type OrderState } from "./order.state";
+import { initialOrderState } from "./order.state";
+import { at, placeOrder } from "../../test/order-fixtures";
 
-const at = "2026-11-11T00:00:00.000Z";
-const placeCommand: Extract<OrderCommand, { type: "PlaceOrder" }> = {
-  type: "PlaceOrder",
-  orderId: "6c1e8f7a-3d43-4a55-9c61-3c2f2f1e0a01",
-  customerId: "c-1",
-  items: [{ sku: "sku-1", name: "Lamp", quantity: 2, unitPriceCents: 1500 }],
-  totalCents: 3000,
-  currency: "EUR",
-  paymentToken: "tok_ok",
-  paymentId: "7d2e9f8b-4e54-4b66-8d72-4d303f2f1b02",
-  deadline: "2026-11-11T00:03:00.000Z",
-  holdUntil: "2026-11-11T00:04:00.000Z",
-  correlationId: "corr-1",
-  at,
-};
-
-function given(...commands: OrderCommand[]): OrderState {
-  return commands.reduce((state, command) => decide(command, state).reduce(evolve, state), initialOrderState);
-}
+const { givenDecided: given } = deciderSpec(orderDecider);
 const types = (events: OrderEvent[]) => events.map((event) => event.type);
-const place = placeCommand;
+const place = placeOrder;
 const pending: OrderCommand[] = [place, { type: "RecordStockReserved", at }];
 const capture: OrderCommand = { type: "RecordPaymentCaptured", chargeId: "ch", amountCents: 3000, at };
 const committed: OrderCommand = { type: "RecordStockCommitted", at };
@@ -33,23 +17,24 @@ const commitRefused: OrderCommand = { type: "RecordStockCommitRefused", at };
 
 describe("order saga", () => {
   it("places an order, then requests payment once stock is reserved", () => {
-    const placed = given(place);
-    expect(placed.status).toBe("PLACED");
-    expect(types(decide({ type: "RecordStockReserved", at }, placed))).toEqual([
+    expect(given(place).state.status).toBe("PLACED");
+    expect(types(given(place).when({ type: "RecordStockReserved", at }).events())).toEqual([
       "StockReserved",
       "PaymentRequested",
     ]);
   });
 
   it("confirms once inventory has sold the items the capture paid for", () => {
-    const captured = given(...pending, capture);
+    const { state: captured } = given(...pending, capture);
     expect(captured.status).toBe("PAYMENT_PENDING");
     expect(captured.status !== "none" && captured.payment).toMatchObject({
       status: "captured",
       chargeId: "ch",
     });
-    expect(types(decide(capture, captured))).toEqual([]);
-    const confirmed = given(...pending, capture, committed);
+    given(...pending, capture)
+      .when(capture)
+      .thenNothingHappens();
+    const { state: confirmed } = given(...pending, capture, committed);
     expect(confirmed.status).toBe("CONFIRMED");
     expect(confirmed.status !== "none" && confirmed.history.map((entry) => entry.status)).toEqual([
       "PLACED",
@@ -64,30 +49,27 @@ describe("order saga", () => {
   });
 
   it("refunds, never confirms, a paid order whose items inventory could no longer sell it", () => {
-    const captured = given(...pending, capture);
-    expect(decide(commitRefused, captured)).toEqual([
-      { type: "OrderCancelled", reason: "stock-hold-expired", at },
-      { type: "LateCaptureRefundRequested", paymentId: place.paymentId, amountCents: 3000, at },
-    ]);
+    given(...pending, capture)
+      .when(commitRefused)
+      .then([
+        { type: "OrderCancelled", reason: "stock-hold-expired", at },
+        { type: "LateCaptureRefundRequested", paymentId: place.paymentId, amountCents: 3000, at },
+      ]);
     const cancelled = given(...pending, capture, commitRefused);
-    expect(cancelled.status !== "none" && cancelled.cancelReason).toBe("stock-hold-expired");
-    expect(decide(committed, cancelled)).toEqual([]);
-    expect(decide(capture, cancelled)).toEqual([]);
+    expect(cancelled.state.status !== "none" && cancelled.state.cancelReason).toBe("stock-hold-expired");
+    cancelled.when(committed).thenNothingHappens();
+    cancelled.when(capture).thenNothingHappens();
   });
 
   it("once paid, waits for inventory: the deadline and the customer no longer cancel it", () => {
     const captured = given(...pending, capture);
-    expect(decide({ type: "PassDeadline", at }, captured)).toEqual([]);
-    expect(decide({ type: "RecordPaymentAbandoned", at }, captured)).toEqual([]);
-    expect(() => decide({ type: "CancelByCustomer", at }, captured)).toThrow(/being confirmed/);
+    captured.when({ type: "PassDeadline", at }).thenNothingHappens();
+    captured.when({ type: "RecordPaymentAbandoned", at }).thenNothingHappens();
+    captured.when({ type: "CancelByCustomer", at }).thenFailsWith("order-not-cancellable");
   });
 
   it("confirms a stream written before captures were recorded apart", () => {
-    const old = [...pending].reduce(
-      (state, command) => decide(command, state).reduce(evolve, state),
-      initialOrderState,
-    );
-    const confirmed = evolve(old, { type: "OrderConfirmed", chargeId: "ch", at });
+    const confirmed = evolve(given(...pending).state, { type: "OrderConfirmed", chargeId: "ch", at });
     expect(confirmed.status !== "none" && confirmed.payment).toMatchObject({
       status: "captured",
       attempts: 1,
@@ -96,43 +78,48 @@ describe("order saga", () => {
   });
 
   it("rejects when stock is short", () => {
-    const rejected = given(place, {
+    const short = {
       type: "RecordStockRejected",
       unavailable: [{ sku: "sku-1", requested: 2, available: 0 }],
       at,
-    });
-    expect(rejected.status).toBe("REJECTED");
+    };
+    expect(given(place, short as OrderCommand).state.status).toBe("REJECTED");
   });
 
   it("cancels on decline, abandonment or a passed deadline, with the reason", () => {
-    const pending = [place, { type: "RecordStockReserved", at }] as OrderCommand[];
-    const declined = given(...pending, { type: "RecordPaymentDeclined", reason: "card-declined", at });
-    const late = given(...pending, { type: "PassDeadline", at });
+    const declined = given(...pending, { type: "RecordPaymentDeclined", reason: "card-declined", at }).state;
+    const late = given(...pending, { type: "PassDeadline", at }).state;
     expect(declined.status !== "none" && declined.cancelReason).toBe("payment-declined");
     expect(late.status !== "none" && late.cancelReason).toBe("payment-deadline-passed");
   });
 
   it("refunds a capture that arrives after cancellation, once", () => {
-    const cancelled = given(place, { type: "RecordStockReserved", at }, { type: "PassDeadline", at });
-    const capture: OrderCommand = { type: "RecordPaymentCaptured", chargeId: "ch", amountCents: 3000, at };
-    expect(types(decide(capture, cancelled))).toEqual(["LateCaptureRefundRequested"]);
+    const cancelled: OrderCommand[] = [...pending, { type: "PassDeadline", at }];
     expect(
-      decide(
-        capture,
-        given(place, { type: "RecordStockReserved", at }, { type: "PassDeadline", at }, capture),
+      types(
+        given(...cancelled)
+          .when(capture)
+          .events(),
       ),
-    ).toEqual([]);
+    ).toEqual(["LateCaptureRefundRequested"]);
+    given(...cancelled, capture)
+      .when(capture)
+      .thenNothingHappens();
   });
 
   it("refuses a customer's cancel once the order is final", () => {
-    const confirmed = given(...pending, capture, committed);
-    expect(() => decide({ type: "CancelByCustomer", at }, confirmed)).toThrow(/can no longer be cancelled/);
+    given(...pending, capture, committed)
+      .when({ type: "CancelByCustomer", at })
+      .thenFailsWith("order-not-cancellable");
   });
 
   it("ignores a redelivered input", () => {
-    const pending = given(place, { type: "RecordStockReserved", at });
-    expect(decide({ type: "RecordStockReserved", at }, pending)).toEqual([]);
-    expect(decide(place, pending)).toEqual([]);
+    given(...pending)
+      .when({ type: "RecordStockReserved", at })
+      .thenNothingHappens();
+    given(...pending)
+      .when(place)
+      .thenNothingHappens();
   });
 });
 

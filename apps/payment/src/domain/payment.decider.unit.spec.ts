@@ -1,7 +1,8 @@
 import fc from "fast-check";
+import { deciderSpec } from "@peakshop/testing/decider-spec";
 import { describe, expect, it } from "vitest";
 import type { PaymentCommand } from "./payment.commands";
-import { decide, evolve } from "./payment.decider";
+import { decide, evolve, paymentDecider } from "./payment.decider";
 import { initialPaymentState, type PaymentState } from "./payment.state";
 import { retryDelayMs } from "./retry-policy";
 
@@ -18,8 +19,7 @@ const request: PaymentCommand = {
   correlationId: "corr-1",
   at,
 };
-const given = (...commands: PaymentCommand[]): PaymentState =>
-  commands.reduce((state, command) => decide(command, state).reduce(evolve, state), initialPaymentState);
+const { givenDecided: given } = deciderSpec(paymentDecider);
 const failure = (nextAttemptAt: string): PaymentCommand => ({
   type: "RecordTransientFailure",
   error: "bank answered 503",
@@ -29,36 +29,40 @@ const failure = (nextAttemptAt: string): PaymentCommand => ({
 
 describe("payment", () => {
   it("records a request once", () => {
-    expect(decide(request, given(request))).toEqual([]);
+    given(request).when(request).thenNothingHappens();
   });
 
   it("schedules a retry after a transient failure, counting attempts", () => {
-    const state = given(request, failure("2026-11-11T00:00:01.000Z"), failure("2026-11-11T00:00:03.000Z"));
+    const { state } = given(
+      request,
+      failure("2026-11-11T00:00:01.000Z"),
+      failure("2026-11-11T00:00:03.000Z"),
+    );
     expect(state.status === "pending" && state.failedAttempts).toBe(2);
     const captured = given(request, failure("2026-11-11T00:00:01.000Z"), {
       type: "RecordCapture",
       chargeId: "ch-1",
       at,
     });
-    expect(captured.status).toBe("captured");
+    expect(captured.state.status).toBe("captured");
   });
 
   it("abandons instead of retrying past the deadline", () => {
-    const events = decide(failure("2026-11-11T00:03:00.500Z"), given(request));
+    const events = given(request).when(failure("2026-11-11T00:03:00.500Z")).events();
     expect(events.map((event) => event.type)).toEqual(["AttemptFailed", "PaymentAbandoned"]);
   });
 
   it("remembers when it was abandoned: every attempt was sent before, so the doubt about them ends from there", () => {
     const abandonedAt = "2026-11-11T00:03:00.500Z";
-    const state = given(request, { type: "Abandon", reason: "deadline-passed", at: abandonedAt });
+    const { state } = given(request, { type: "Abandon", reason: "deadline-passed", at: abandonedAt });
     expect(state.status === "abandoned" && state.abandonedAt).toBe(abandonedAt);
   });
 
   it("still records a capture learned after abandonment, so the order refunds it", () => {
-    const abandoned = given(request, { type: "Abandon", reason: "deadline-passed", at });
-    expect(
-      decide({ type: "RecordCapture", chargeId: "ch-1", at }, abandoned).map((event) => event.type),
-    ).toEqual(["PaymentCaptured"]);
+    const events = given(request, { type: "Abandon", reason: "deadline-passed", at })
+      .when({ type: "RecordCapture", chargeId: "ch-1", at })
+      .events();
+    expect(events.map((event) => event.type)).toEqual(["PaymentCaptured"]);
   });
 
   it("keeps a decline final", () => {
@@ -68,16 +72,18 @@ describe("payment", () => {
       reason: "card-declined",
       at,
     });
-    expect(decide({ type: "RecordCapture", chargeId: "ch", at }, declined)).toEqual([]);
-    expect(decide(failure("2026-11-11T00:00:01.000Z"), declined)).toEqual([]);
+    declined.when({ type: "RecordCapture", chargeId: "ch", at }).thenNothingHappens();
+    declined.when(failure("2026-11-11T00:00:01.000Z")).thenNothingHappens();
   });
 
   it("refunds a captured payment once, never more than was captured", () => {
-    const captured = given(request, { type: "RecordCapture", chargeId: "ch-1", at });
-    const events = decide({ type: "RequestRefund", amountCents: 999_999, at }, captured);
-    expect(events).toEqual([{ type: "RefundRequested", amountCents: 3000, at }]);
-    const requested = events.reduce(evolve, captured);
-    expect(decide({ type: "RequestRefund", amountCents: 3000, at }, requested)).toEqual([]);
+    const captured: PaymentCommand[] = [request, { type: "RecordCapture", chargeId: "ch-1", at }];
+    given(...captured)
+      .when({ type: "RequestRefund", amountCents: 999_999, at })
+      .then([{ type: "RefundRequested", amountCents: 3000, at }]);
+    given(...captured, { type: "RequestRefund", amountCents: 999_999, at })
+      .when({ type: "RequestRefund", amountCents: 3000, at })
+      .thenNothingHappens();
   });
 });
 
