@@ -1,4 +1,4 @@
-export { fold, type Decider, type Workflow } from "./decider/decider";
+export { fold, stepWorkflow, type Decider, type Workflow } from "./decider/decider";
 export { handleCommand, type CommandHandlerOptions, type CommandResult } from "./decider/command-handler";
 export { handleCommandOnce } from "./decider/command-once";
 export { streamStateCacheOf, type CachedState } from "./decider/stream-state-cache";

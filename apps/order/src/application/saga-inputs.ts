@@ -13,18 +13,16 @@ import {
 } from "@peakshop/contracts";
 import { randomUUID } from "node:crypto";
 import type { OrderCommand } from "../domain/order.commands";
+import { deadlinesOf, type DeadlineSettings } from "../domain/order-deadlines";
 
-export interface DeadlineSettings {
-  /** Time from checkout until payment must be captured. */
-  paymentDeadlineMs: number;
-  /** How much longer than the deadline inventory holds the items. */
-  stockHoldMarginMs: number;
-}
+export type { DeadlineSettings };
 
 /**
  * Translates the integration messages the saga listens to into commands for
  * the order they concern; anything else (other types on the same topics) is
- * not the saga's business and yields nothing.
+ * not the saga's business and yields nothing. Translation only: the saga's
+ * policy (deadlines) is the domain's, and the time and the new payment's id
+ * are handed in, so the domain reads neither clock nor randomness.
  */
 export function sagaInput(
   envelope: IntegrationEnvelope,
@@ -35,7 +33,6 @@ export function sagaInput(
   switch (envelope.type) {
     case CheckoutRequestedV1.type: {
       const checkout = envelope.data;
-      const deadline = new Date(now.getTime() + settings.paymentDeadlineMs);
       return {
         orderId: checkout.orderId,
         command: {
@@ -47,8 +44,7 @@ export function sagaInput(
           currency: checkout.currency,
           paymentToken: checkout.paymentToken,
           paymentId: randomUUID(),
-          deadline: deadline.toISOString(),
-          holdUntil: new Date(deadline.getTime() + settings.stockHoldMarginMs).toISOString(),
+          ...deadlinesOf(now, settings),
           correlationId: envelope.correlationId,
           at,
         },
