@@ -1,12 +1,6 @@
-/** What the bank answered for a charge: it exists and is final. */
-export type ChargeOutcome =
-  | { status: "captured"; chargeId: string }
-  | {
-      status: "declined";
-      chargeId: string;
-      reasonCode: "insufficient-funds" | "card-declined" | "fraud-suspected" | "unknown";
-      reason: string;
-    };
+import type { ChargeOutcome } from "../domain/due-work";
+
+export type { ChargeOutcome };
 
 /**
  * The bank could not give an answer this time: timeouts, 5xx, refused

@@ -1,7 +1,7 @@
 import type { SqlStatement } from "@peakshop/eventsourcing";
+import type { ScheduledWork } from "../domain/due-work";
 
-/** charge: attempts until captured, declined or abandoned; refund: until refunded; reconcile: ask the bank about an abandoned payment. */
-export type ScheduledWork = "charge" | "refund" | "reconcile";
+export type { ScheduledWork };
 
 export interface DueWork {
   paymentId: string;
