@@ -81,7 +81,7 @@ export { latest, messageRegistry, upcast } from "./catalog/checkout-flow.registr
 export { EnvelopeMetadata, TraceParent, type Envelope, type EnvelopeOf } from "./envelope/envelope";
 export { CloudEventsHeader } from "./envelope/cloudevents-headers";
 export type { KafkaHeaders, KafkaHeaderValue } from "./envelope/kafka-headers.reader";
-export { recordOf, type ProducerMetadata } from "./envelope/record-of";
+export { recordOf, type Causation, type ProducerMetadata } from "./envelope/record-of";
 export {
   fromKafkaRecord,
   toKafkaRecord,

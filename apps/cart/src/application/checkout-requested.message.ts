@@ -1,14 +1,9 @@
-import { CheckoutRequestedV1, toKafkaRecord, type KafkaRecord } from "@peakshop/contracts";
+import { CheckoutRequestedV1, recordOf, type Causation, type KafkaRecord } from "@peakshop/contracts";
 import type { OutboxMessage } from "@peakshop/eventsourcing";
-import { randomUUID } from "node:crypto";
 import type { CheckedOut } from "../domain/cart.events";
 import type { CartResult } from "./cart-commands";
 
-/** Ids that tie the published message to the request that caused it (logs and traces). */
-export interface Causation {
-  correlationId: string;
-  causationId: string;
-}
+export type { Causation };
 
 function checkoutRequested(
   customerId: string,
@@ -17,16 +12,9 @@ function checkoutRequested(
   streamVersion: number,
   causation: Causation,
 ): KafkaRecord {
-  return toKafkaRecord(CheckoutRequestedV1, {
-    id: randomUUID(),
-    type: CheckoutRequestedV1.type,
-    version: CheckoutRequestedV1.version,
-    source: "peakshop/cart",
-    streamId,
-    streamVersion,
-    ...causation,
-    time: event.requestedAt,
-    data: {
+  return recordOf(
+    CheckoutRequestedV1,
+    {
       orderId: event.orderId,
       customerId,
       items: event.lines.map(({ sku, name, quantity, unitPriceCents }) => ({
@@ -41,7 +29,8 @@ function checkoutRequested(
       idempotencyKey: event.idempotencyKey,
       requestedAt: event.requestedAt,
     },
-  });
+    { source: "peakshop/cart", streamId, streamVersion, ...causation, time: event.requestedAt },
+  );
 }
 
 /**

@@ -10,10 +10,11 @@ import {
   saveTransitions,
   stateOf,
 } from "../adapters/persistence/reservations.repository";
-import { stockEventRecord, type MessageCause } from "../adapters/messaging/stock-event.records";
+import { stockEventRecord } from "./stock-event.records";
+import type { Causation } from "@peakshop/contracts";
 import { inTransaction, systemClock, type Clock } from "./transaction";
 
-export interface CommitStockRequest extends MessageCause {
+export interface CommitStockRequest extends Causation {
   orderId: string;
 }
 

@@ -3,12 +3,13 @@ import type { EntityManager } from "typeorm";
 import type { ReservationEvent } from "../domain/reservation.events";
 import { returnAllocations } from "../adapters/persistence/stock-buckets.repository";
 import { saveTransitions, type ReservationRecord } from "../adapters/persistence/reservations.repository";
-import { stockEventRecord, type MessageCause } from "../adapters/messaging/stock-event.records";
+import { stockEventRecord } from "./stock-event.records";
+import type { Causation } from "@peakshop/contracts";
 
 export interface HoldRelease {
   record: ReservationRecord;
   event: Extract<ReservationEvent, { type: "StockReleased" }>;
-  cause: MessageCause;
+  cause: Causation;
 }
 
 /**

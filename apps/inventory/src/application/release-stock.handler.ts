@@ -2,11 +2,11 @@ import type { DataSource, EntityManager } from "typeorm";
 import { decide } from "../domain/reservation.decider";
 import type { CancellationReason } from "../domain/stock-line";
 import { findReservation, stateOf } from "../adapters/persistence/reservations.repository";
-import type { MessageCause } from "../adapters/messaging/stock-event.records";
+import type { Causation } from "@peakshop/contracts";
 import { releaseHolds } from "./release-holds";
 import { inTransaction, systemClock, type Clock } from "./transaction";
 
-export interface ReleaseStockRequest extends MessageCause {
+export interface ReleaseStockRequest extends Causation {
   orderId: string;
   reason: CancellationReason;
 }

@@ -4,10 +4,11 @@ import { decide } from "../domain/reservation.decider";
 import type { StockLine } from "../domain/stock-line";
 import { holdLines, type TakePath } from "../adapters/persistence/bucket-allocator";
 import { findReservation, insertReservation, stateOf } from "../adapters/persistence/reservations.repository";
-import { stockEventRecord, type MessageCause } from "../adapters/messaging/stock-event.records";
+import { stockEventRecord } from "./stock-event.records";
+import type { Causation } from "@peakshop/contracts";
 import { inTransaction, systemClock, type Clock } from "./transaction";
 
-export interface ReserveStockRequest extends MessageCause {
+export interface ReserveStockRequest extends Causation {
   orderId: string;
   /** One line per SKU. */
   items: readonly StockLine[];

@@ -4,20 +4,14 @@ import {
   StockRejectedV1,
   StockReleasedV1,
   StockReservedV1,
-  toKafkaRecord,
+  recordOf,
   type AnyMessageDefinition,
-  type Envelope,
+  type Causation,
   type KafkaRecord,
   type MessageDataOf,
 } from "@peakshop/contracts";
 import { randomUUID } from "node:crypto";
-import type { ReservationEvent } from "../../domain/reservation.events";
-
-/** What caused a message: the checkout it belongs to and the message or deadline that triggered it. */
-export interface MessageCause {
-  correlationId: string;
-  causationId: string;
-}
+import type { ReservationEvent } from "../domain/reservation.events";
 
 export interface OutgoingStockEvent {
   /** The message id (ce_id), recorded as the reservation's last message. */
@@ -34,7 +28,7 @@ export interface OutgoingStockEvent {
 export function stockEventRecord(
   event: ReservationEvent,
   version: number,
-  cause: MessageCause,
+  cause: Causation,
 ): OutgoingStockEvent {
   switch (event.type) {
     case "StockReserved":
@@ -87,21 +81,18 @@ function build<D extends AnyMessageDefinition>(
   definition: D,
   orderId: string,
   version: number,
-  cause: MessageCause,
+  cause: Causation,
   time: Date,
   data: MessageDataOf<D>,
 ): OutgoingStockEvent {
-  const envelope = {
-    id: randomUUID(),
-    type: definition.type,
-    version: definition.version,
+  const id = randomUUID();
+  const record = recordOf(definition, data, {
+    id,
     source: "peakshop/inventory",
     streamId: `reservation-${orderId}`,
     streamVersion: version,
-    correlationId: cause.correlationId,
-    causationId: cause.causationId,
+    ...cause,
     time: time.toISOString(),
-    data,
-  } as Envelope<MessageDataOf<D>, D["type"]>;
-  return { id: envelope.id, record: toKafkaRecord(definition, envelope) };
+  });
+  return { id, record };
 }

@@ -1,6 +1,6 @@
 import { fromKafkaRecord } from "@peakshop/contracts";
 import { describe, expect, it } from "vitest";
-import type { ReservationEvent } from "../../domain/reservation.events";
+import type { ReservationEvent } from "../domain/reservation.events";
 import { stockEventRecord } from "./stock-event.records";
 
 const orderId = "3f0c9a52-8d1e-4b6f-9a2c-5e7d1b4c8a90";

@@ -1,6 +1,5 @@
-import { CustomerNotifiedV1, toKafkaRecord } from "@peakshop/contracts";
+import { CustomerNotifiedV1, recordOf } from "@peakshop/contracts";
 import type { OutboxMessage } from "@peakshop/eventsourcing";
-import { randomUUID } from "node:crypto";
 import type { NotificationKind } from "../domain/notification.types";
 
 export type Channel = "in-app" | "email" | "webhook";
@@ -21,17 +20,9 @@ export function customerNotifiedRecord(
   causationId: string,
 ): OutboxMessage {
   const time = notifiedAt.toISOString();
-  return toKafkaRecord(CustomerNotifiedV1, {
-    id: randomUUID(),
-    type: CustomerNotifiedV1.type,
-    version: CustomerNotifiedV1.version,
-    source: "peakshop/notification",
-    streamId: `notification-${notification.notificationId}`,
-    streamVersion: 0,
-    correlationId: notification.correlationId,
-    causationId,
-    time,
-    data: {
+  return recordOf(
+    CustomerNotifiedV1,
+    {
       notificationId: notification.notificationId,
       customerId: notification.customerId,
       ...(notification.orderId ? { orderId: notification.orderId } : {}),
@@ -39,5 +30,13 @@ export function customerNotifiedRecord(
       channel,
       notifiedAt: time,
     },
-  });
+    {
+      source: "peakshop/notification",
+      streamId: `notification-${notification.notificationId}`,
+      streamVersion: 0,
+      correlationId: notification.correlationId,
+      causationId,
+      time,
+    },
+  );
 }

@@ -1,6 +1,5 @@
 import { recordOf } from "@peakshop/contracts";
 import type { CommandResult, OutboxMessage } from "@peakshop/eventsourcing";
-import { randomUUID } from "node:crypto";
 import { checkoutSaga } from "../domain/checkout-saga";
 import type { OrderEvent } from "../domain/order.events";
 import type { OrderState } from "../domain/order.state";
@@ -20,7 +19,6 @@ export function orderMessages(
   return result.events.flatMap((event, index) =>
     checkoutSaga.react(event, order).map(({ definition, data, at }) =>
       recordOf(definition, data, {
-        id: randomUUID(),
         source: "peakshop/order",
         streamId,
         streamVersion: result.firstVersion + index,

@@ -5,18 +5,15 @@ import {
   PaymentRefundedV1,
   PaymentRetryScheduledV1,
   recordOf,
+  type Causation,
   type AnyMessageDefinition,
   type MessageDataOf,
 } from "@peakshop/contracts";
 import type { CommandResult, OutboxMessage } from "@peakshop/eventsourcing";
-import { randomUUID } from "node:crypto";
 import type { PaymentEvent } from "../domain/payment.events";
 import type { PaymentState } from "../domain/payment.state";
 
-export interface Causation {
-  correlationId: string;
-  causationId: string;
-}
+export type { Causation };
 
 /** The integration events a payment's new domain events publish, in order. */
 export function paymentMessages(
@@ -34,7 +31,6 @@ export function paymentMessages(
     time: string,
   ) =>
     recordOf(definition, data, {
-      id: randomUUID(),
       source: "peakshop/payment",
       streamId,
       streamVersion: result.firstVersion + index,
