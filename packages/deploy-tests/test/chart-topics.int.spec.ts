@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./support/helm";
 
-describe("the chart's topic catalog (catalog/topics.json)", () => {
+describe("the chart's topic catalog (catalog/topics.json) and the diagram in docs/architecture.md", () => {
   it("is what the apps declare in their ServiceTopics (regenerate: node scripts/chart-topics.mjs)", () => {
     const output = execFileSync(
       process.execPath,
