@@ -1,7 +1,5 @@
 // The layering every app follows (domain <- application <- adapters), checked
-// in CI by `pnpm lint:layers`. Known older inversions are listed in
-// .dependency-cruiser-known-violations.json until they are fixed; anything new
-// fails.
+// in CI by `pnpm lint:layers`; any violation fails.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

@@ -14,6 +14,7 @@ import { ReleaseStockHandler } from "./application/release-stock.handler";
 import { ReserveStockHandler } from "./application/reserve-stock.handler";
 import { SetProductStockHandler } from "./application/set-product-stock.handler";
 import type { InventoryConfig } from "./config";
+import { postgresInventoryStore } from "./adapters/persistence/postgres-inventory-store";
 
 // Plain SQL throughout (locking matters here), so no TypeORM entities.
 export const INVENTORY_ENTITIES = [];
@@ -38,14 +39,31 @@ export class InventoryModule {
       providers: [
         ensureTopicsAtStart(INVENTORY_TOPICS),
         HoldExpirySweeper,
-        { provide: ReserveStockHandler, ...withDataSource((ds) => new ReserveStockHandler(ds)) },
-        { provide: ReleaseStockHandler, ...withDataSource((ds) => new ReleaseStockHandler(ds)) },
-        { provide: CommitStockHandler, ...withDataSource((ds) => new CommitStockHandler(ds)) },
-        { provide: ExpireHoldsHandler, ...withDataSource((ds) => new ExpireHoldsHandler(ds)) },
-        { provide: ReadCatalogQuery, ...withDataSource((ds) => new ReadCatalogQuery(ds)) },
+        {
+          provide: ReserveStockHandler,
+          ...withDataSource((ds) => new ReserveStockHandler(ds, postgresInventoryStore)),
+        },
+        {
+          provide: ReleaseStockHandler,
+          ...withDataSource((ds) => new ReleaseStockHandler(ds, postgresInventoryStore)),
+        },
+        {
+          provide: CommitStockHandler,
+          ...withDataSource((ds) => new CommitStockHandler(ds, postgresInventoryStore)),
+        },
+        {
+          provide: ExpireHoldsHandler,
+          ...withDataSource((ds) => new ExpireHoldsHandler(ds, postgresInventoryStore)),
+        },
+        {
+          provide: ReadCatalogQuery,
+          ...withDataSource((ds) => new ReadCatalogQuery(ds, postgresInventoryStore)),
+        },
         {
           provide: SetProductStockHandler,
-          ...withDataSource((ds) => new SetProductStockHandler(ds, { buckets: config.STOCK_BUCKETS })),
+          ...withDataSource(
+            (ds) => new SetProductStockHandler(ds, postgresInventoryStore, { buckets: config.STOCK_BUCKETS }),
+          ),
         },
       ],
     };

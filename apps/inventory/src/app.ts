@@ -17,8 +17,8 @@ export { CommitStockHandler, type CommitStockRequest } from "./application/commi
 export { ExpireHoldsHandler } from "./application/expire-holds.handler";
 export { SetProductStockHandler, type SetProductStockOptions } from "./application/set-product-stock.handler";
 export { ReadCatalogQuery } from "./application/read-catalog.query";
-export type { TakePath } from "./adapters/persistence/bucket-allocator";
-export type { ProductSpec, ProductView } from "./adapters/persistence/products.repository";
+export type { InventoryStore, ProductSpec, ProductView, TakePath } from "./application/inventory-store.port";
+export { postgresInventoryStore } from "./adapters/persistence/postgres-inventory-store";
 
 export async function startInventoryService(
   config: InventoryConfig,

@@ -12,6 +12,7 @@ import {
   type TakePath,
 } from "../src/app";
 import { bucketsOf, cause, inventoryDatabase, outboxOf, stockAccount } from "./support/inventory-database";
+import { postgresInventoryStore } from "../src/adapters/persistence/postgres-inventory-store";
 
 // Hundreds of buyers on one SKU at the same instant, through the reservation
 // use case on real PostgreSQL. Correctness is asserted; speed is only printed
@@ -40,7 +41,7 @@ afterAll(async () => {
 async function rush(buckets: number, stock: number): Promise<Run> {
   const dataSource = await inventoryDatabase(ctx, POOL_SIZE);
   dataSources.push(dataSource);
-  await new SetProductStockHandler(dataSource, { buckets }).execute({
+  await new SetProductStockHandler(dataSource, postgresInventoryStore, { buckets }).execute({
     sku: SKU,
     name: "Festival phone",
     priceCents: 99_900,
@@ -48,7 +49,9 @@ async function rush(buckets: number, stock: number): Promise<Run> {
     stock,
   });
   const paths: Record<TakePath, number> = { free: 0, queued: 0, gathered: 0, short: 0 };
-  const reserve = new ReserveStockHandler(dataSource, { onTake: (path) => paths[path]++ });
+  const reserve = new ReserveStockHandler(dataSource, postgresInventoryStore, {
+    onTake: (path) => paths[path]++,
+  });
   const holdUntil = new Date(Date.now() + 15 * 60_000);
   const orderIds = Array.from({ length: BUYERS }, () => randomUUID());
   // Warm the pool so connection setup is not measured.
@@ -124,7 +127,7 @@ describe(`hot SKU: ${BUYERS} buyers at once`, () => {
   it("mixed traffic on two hot SKUs (multi-item, multi-SKU, commits, releases, expiry, restock) loses and oversells nothing", async () => {
     const dataSource = await inventoryDatabase(ctx, POOL_SIZE);
     dataSources.push(dataSource);
-    const setStock = new SetProductStockHandler(dataSource, { buckets: 8 });
+    const setStock = new SetProductStockHandler(dataSource, postgresInventoryStore, { buckets: 8 });
     const spec = (sku: string, stock: number) => ({
       sku,
       name: sku,
@@ -134,10 +137,10 @@ describe(`hot SKU: ${BUYERS} buyers at once`, () => {
     });
     await setStock.execute(spec("HOT-A", 120));
     await setStock.execute(spec("HOT-B", 60));
-    const reserve = new ReserveStockHandler(dataSource);
-    const commit = new CommitStockHandler(dataSource);
-    const release = new ReleaseStockHandler(dataSource);
-    const expire = new ExpireHoldsHandler(dataSource);
+    const reserve = new ReserveStockHandler(dataSource, postgresInventoryStore);
+    const commit = new CommitStockHandler(dataSource, postgresInventoryStore);
+    const release = new ReleaseStockHandler(dataSource, postgresInventoryStore);
+    const expire = new ExpireHoldsHandler(dataSource, postgresInventoryStore);
     // Deterministic variety: order i decides its lines and fate from i.
     const buyer = async (i: number) => {
       const orderId = randomUUID();

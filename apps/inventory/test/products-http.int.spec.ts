@@ -10,6 +10,7 @@ import {
   startInventory,
   type RunningInventory,
 } from "./support/inventory-service";
+import { postgresInventoryStore } from "../src/adapters/persistence/postgres-inventory-store";
 
 // The internal catalog API of the running service; holds are taken through
 // the use cases on the service's own database.
@@ -114,11 +115,11 @@ describe("inventory service: catalog HTTP API", () => {
 
   it("refuses with 409 to set the stock below what is held and sold, and accepts it at that level", async () => {
     await putProduct(service.url, "MUG-3", { name: "Mug", priceCents: 800, currency: "EUR", stock: 10 });
-    const reserve = new ReserveStockHandler(dataSource);
+    const reserve = new ReserveStockHandler(dataSource, postgresInventoryStore);
     const sold = randomUUID();
     const holdUntil = new Date(Date.now() + 15 * 60_000);
     await reserve.execute({ orderId: sold, items: [{ sku: "MUG-3", quantity: 4 }], holdUntil, ...cause() });
-    await new CommitStockHandler(dataSource).execute({ orderId: sold, ...cause() });
+    await new CommitStockHandler(dataSource, postgresInventoryStore).execute({ orderId: sold, ...cause() });
     await reserve.execute({
       orderId: randomUUID(),
       items: [{ sku: "MUG-3", quantity: 3 }],

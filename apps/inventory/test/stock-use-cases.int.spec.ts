@@ -12,6 +12,7 @@ import {
 } from "../src/app";
 import { StockBelowCommitments } from "../src/domain/stock-level";
 import { bucketsOf, cause, inventoryDatabase, outboxOf, stockAccount } from "./support/inventory-database";
+import { postgresInventoryStore } from "../src/adapters/persistence/postgres-inventory-store";
 
 // The use cases against real PostgreSQL, without Kafka: what each one writes,
 // and that every item stays available, held or sold.
@@ -32,11 +33,14 @@ describe("inventory use cases on PostgreSQL", () => {
 
   beforeAll(async () => {
     dataSource = await inventoryDatabase(ctx, 20);
-    setStock = new SetProductStockHandler(dataSource, { buckets: 8, clock });
-    reserve = new ReserveStockHandler(dataSource, { clock, onTake: (path) => paths.push(path) });
-    release = new ReleaseStockHandler(dataSource, clock);
-    commit = new CommitStockHandler(dataSource, clock);
-    expire = new ExpireHoldsHandler(dataSource, clock);
+    setStock = new SetProductStockHandler(dataSource, postgresInventoryStore, { buckets: 8, clock });
+    reserve = new ReserveStockHandler(dataSource, postgresInventoryStore, {
+      clock,
+      onTake: (path) => paths.push(path),
+    });
+    release = new ReleaseStockHandler(dataSource, postgresInventoryStore, clock);
+    commit = new CommitStockHandler(dataSource, postgresInventoryStore, clock);
+    expire = new ExpireHoldsHandler(dataSource, postgresInventoryStore, clock);
   });
 
   afterAll(async () => {
@@ -192,7 +196,7 @@ describe("inventory use cases on PostgreSQL", () => {
   });
 
   it("sets the stock on sale, rebalancing buckets, never below what is held and sold", async () => {
-    const four = new SetProductStockHandler(dataSource, { buckets: 4, clock });
+    const four = new SetProductStockHandler(dataSource, postgresInventoryStore, { buckets: 4, clock });
     const spec = { sku: "G", name: "Item G", priceCents: 500, currency: "EUR" };
     expect((await four.execute({ ...spec, stock: 20 })).created).toBe(true);
     const sold = randomUUID();
@@ -209,7 +213,10 @@ describe("inventory use cases on PostgreSQL", () => {
     });
     expect(await bucketsOf(dataSource, "G")).toEqual([2, 2, 2, 2]);
     // From 8 buckets down to 2: the rest are emptied, not dropped (holds may return items there).
-    await new SetProductStockHandler(dataSource, { buckets: 2, clock }).execute({ ...spec, stock: 7 });
+    await new SetProductStockHandler(dataSource, postgresInventoryStore, { buckets: 2, clock }).execute({
+      ...spec,
+      stock: 7,
+    });
     expect(await bucketsOf(dataSource, "G")).toEqual([0, 0, 0, 0]);
     await expectConsistent("G");
   });

@@ -23,6 +23,12 @@ import { CreateNotifications1764110000000 } from "./adapters/persistence/migrati
 import { NotificationsRepository } from "./adapters/persistence/notifications.repository";
 import { PaymentStatusRepository } from "./adapters/persistence/payment-status.repository";
 import { TrackedOrdersRepository } from "./adapters/persistence/tracked-orders.repository";
+import {
+  Deliveries,
+  Notifications,
+  PaymentStatusStore,
+  TrackedOrders,
+} from "./application/notification-store.ports";
 import { DeliverNotificationsHandler } from "./application/deliver-notifications.handler";
 import {
   CHANNEL_SETTINGS,
@@ -71,6 +77,11 @@ export class NotificationModule {
         DeliveriesRepository,
         PaymentStatusRepository,
         TrackedOrdersRepository,
+        // The use cases' ports, answered by the same SQL repositories.
+        { provide: Notifications, useExisting: NotificationsRepository },
+        { provide: Deliveries, useExisting: DeliveriesRepository },
+        { provide: PaymentStatusStore, useExisting: PaymentStatusRepository },
+        { provide: TrackedOrders, useExisting: TrackedOrdersRepository },
         NotificationRecorder,
         NotifyCustomerHandler,
         RecordCircuitReportHandler,

@@ -2,14 +2,8 @@ import { Logger } from "@nestjs/common";
 import { enqueueOutbox } from "@peakshop/eventsourcing";
 import type { DataSource, EntityManager } from "typeorm";
 import { decide } from "../domain/reservation.decider";
-import { holdLines } from "../adapters/persistence/bucket-allocator";
-import {
-  findReservation,
-  recordMessage,
-  replaceAllocations,
-  saveTransitions,
-  stateOf,
-} from "../adapters/persistence/reservations.repository";
+import type { InventoryStore } from "./inventory-store.port";
+import { stateOf } from "./reservation-record";
 import { stockEventRecord } from "./stock-event.records";
 import type { Causation } from "@peakshop/contracts";
 import { inTransaction, systemClock, type Clock } from "./transaction";
@@ -34,27 +28,28 @@ export class CommitStockHandler {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: InventoryStore,
     private readonly clock: Clock = systemClock,
   ) {}
 
   execute(request: CommitStockRequest, manager?: EntityManager): Promise<CommitOutcome> {
     return inTransaction(this.dataSource, manager, async (tx) => {
       const { orderId } = request;
-      const record = await findReservation(tx, orderId, { forUpdate: true });
+      const record = await this.store.findReservation(tx, orderId, { forUpdate: true });
       const state = stateOf(record);
       const now = this.clock();
-      const retake = state.status === "released" ? await holdLines(tx, state.lines) : undefined;
+      const retake = state.status === "released" ? await this.store.holdLines(tx, state.lines) : undefined;
       const [event] = decide(
-        { type: "CommitStock", orderId, retakeShortages: retake?.shortages, now },
+        { type: "CommitStock", orderId, retakeShortages: retake?.shortages, at: now },
         state,
       );
       if (!event) return "already-committed";
       const message = stockEventRecord(event, (record?.version ?? 0) + 1, request);
       if (event.type === "StockCommitted") {
-        if (retake) await replaceAllocations(tx, orderId, retake.allocations);
-        await saveTransitions(tx, [{ orderId, status: "committed", messageId: message.id }], now);
+        if (retake) await this.store.replaceAllocations(tx, orderId, retake.allocations);
+        await this.store.saveTransitions(tx, [{ orderId, status: "committed", messageId: message.id }], now);
       } else if (record) {
-        await recordMessage(tx, orderId, message.id, now);
+        await this.store.recordMessage(tx, orderId, message.id, now);
       }
       await enqueueOutbox(tx, [message.record]);
       if (event.type === "StockCommitRefused") {

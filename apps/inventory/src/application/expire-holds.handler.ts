@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { decide } from "../domain/reservation.decider";
-import { claimDueHolds, stateOf } from "../adapters/persistence/reservations.repository";
+import type { InventoryStore } from "./inventory-store.port";
+import { stateOf } from "./reservation-record";
 import { releaseHolds, type HoldRelease } from "./release-holds";
 import { inTransaction, systemClock, type Clock } from "./transaction";
 
@@ -12,6 +13,7 @@ import { inTransaction, systemClock, type Clock } from "./transaction";
 export class ExpireHoldsHandler {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: InventoryStore,
     private readonly clock: Clock = systemClock,
   ) {}
 
@@ -19,9 +21,9 @@ export class ExpireHoldsHandler {
   execute(limit: number): Promise<number> {
     return inTransaction(this.dataSource, undefined, async (manager) => {
       const now = this.clock();
-      const due = await claimDueHolds(manager, now, limit);
+      const due = await this.store.claimDueHolds(manager, now, limit);
       const releases: HoldRelease[] = due.flatMap((record) =>
-        decide({ type: "ExpireHold", orderId: record.orderId, now }, stateOf(record)).flatMap((event) =>
+        decide({ type: "ExpireHold", orderId: record.orderId, at: now }, stateOf(record)).flatMap((event) =>
           event.type === "StockReleased"
             ? [
                 {
@@ -33,7 +35,7 @@ export class ExpireHoldsHandler {
             : [],
         ),
       );
-      await releaseHolds(manager, releases, now);
+      await releaseHolds(this.store, manager, releases, now);
       return releases.length;
     });
   }

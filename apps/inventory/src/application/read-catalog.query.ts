@@ -1,15 +1,18 @@
 import type { DataSource } from "typeorm";
-import { findProduct, listProducts, type ProductView } from "../adapters/persistence/products.repository";
+import type { InventoryStore, ProductView } from "./inventory-store.port";
 
 /** The catalog as buyers see it: products with what is available right now. */
 export class ReadCatalogQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: InventoryStore,
+  ) {}
 
   list(): Promise<ProductView[]> {
-    return listProducts(this.dataSource.manager);
+    return this.store.listProducts(this.dataSource.manager);
   }
 
   get(sku: string): Promise<ProductView | undefined> {
-    return findProduct(this.dataSource.manager, sku);
+    return this.store.findProduct(this.dataSource.manager, sku);
   }
 }

@@ -1,8 +1,7 @@
 import { enqueueOutbox } from "@peakshop/eventsourcing";
 import type { EntityManager } from "typeorm";
 import type { ReservationEvent } from "../domain/reservation.events";
-import { returnAllocations } from "../adapters/persistence/stock-buckets.repository";
-import { saveTransitions, type ReservationRecord } from "../adapters/persistence/reservations.repository";
+import type { InventoryStore, ReservationRecord } from "./inventory-store.port";
 import { stockEventRecord } from "./stock-event.records";
 import type { Causation } from "@peakshop/contracts";
 
@@ -17,9 +16,14 @@ export interface HoldRelease {
  * transitions with their StockReleased messages, in the caller's transaction
  * (which has the reservation rows locked). Shared by ReleaseStock and expiry.
  */
-export async function releaseHolds(manager: EntityManager, releases: readonly HoldRelease[], now: Date) {
+export async function releaseHolds(
+  store: InventoryStore,
+  manager: EntityManager,
+  releases: readonly HoldRelease[],
+  now: Date,
+) {
   if (releases.length === 0) return;
-  await returnAllocations(
+  await store.returnAllocations(
     manager,
     releases.map(({ record }) => record.orderId),
   );
@@ -28,7 +32,7 @@ export async function releaseHolds(manager: EntityManager, releases: readonly Ho
     event,
     message: stockEventRecord(event, record.version + 1, cause),
   }));
-  await saveTransitions(
+  await store.saveTransitions(
     manager,
     messages.map(({ record, event, message }) => ({
       orderId: record.orderId,

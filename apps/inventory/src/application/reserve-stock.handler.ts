@@ -2,8 +2,8 @@ import { enqueueOutbox } from "@peakshop/eventsourcing";
 import type { DataSource, EntityManager } from "typeorm";
 import { decide } from "../domain/reservation.decider";
 import type { StockLine } from "../domain/stock-line";
-import { holdLines, type TakePath } from "../adapters/persistence/bucket-allocator";
-import { findReservation, insertReservation, stateOf } from "../adapters/persistence/reservations.repository";
+import type { InventoryStore, TakePath } from "./inventory-store.port";
+import { stateOf } from "./reservation-record";
 import { stockEventRecord } from "./stock-event.records";
 import type { Causation } from "@peakshop/contracts";
 import { inTransaction, systemClock, type Clock } from "./transaction";
@@ -34,6 +34,7 @@ export class ReserveStockHandler {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: InventoryStore,
     private readonly options: ReserveStockOptions = {},
   ) {
     this.clock = options.clock ?? systemClock;
@@ -44,11 +45,11 @@ export class ReserveStockHandler {
   }
 
   private async reserve(manager: EntityManager, request: ReserveStockRequest): Promise<ReserveOutcome> {
-    const state = stateOf(await findReservation(manager, request.orderId));
+    const state = stateOf(await this.store.findReservation(manager, request.orderId));
     // Decided before: the domain answers nothing new, so don't touch the stock.
     if (state.status !== "none") return "duplicate";
     const now = this.clock();
-    const { allocations, shortages } = await holdLines(manager, request.items, {
+    const { allocations, shortages } = await this.store.holdLines(manager, request.items, {
       onTake: this.options.onTake,
     });
     const [event] = decide(
@@ -58,7 +59,7 @@ export class ReserveStockHandler {
         lines: request.items,
         holdUntil: request.holdUntil,
         shortages,
-        now,
+        at: now,
       },
       state,
     );
@@ -66,7 +67,7 @@ export class ReserveStockHandler {
       throw new Error(`ReserveStock for ${request.orderId} decided ${event?.type ?? "nothing"}`);
     }
     const message = stockEventRecord(event, 1, request);
-    await insertReservation(
+    await this.store.insertReservation(
       manager,
       {
         orderId: request.orderId,

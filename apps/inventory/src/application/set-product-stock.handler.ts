@@ -1,15 +1,6 @@
 import type { DataSource } from "typeorm";
 import { restock } from "../domain/stock-level";
-import {
-  upsertProduct,
-  type ProductSpec,
-  type ProductView,
-} from "../adapters/persistence/products.repository";
-import {
-  commitmentsOf,
-  lockAllBuckets,
-  refillBuckets,
-} from "../adapters/persistence/stock-buckets.repository";
+import type { InventoryStore, ProductSpec, ProductView } from "./inventory-store.port";
 import { inTransaction, systemClock, type Clock } from "./transaction";
 
 export interface SetProductStockOptions {
@@ -27,19 +18,20 @@ export interface SetProductStockOptions {
 export class SetProductStockHandler {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: InventoryStore,
     private readonly options: SetProductStockOptions,
   ) {}
 
   execute(spec: ProductSpec): Promise<{ created: boolean; product: ProductView }> {
     return inTransaction(this.dataSource, undefined, async (manager) => {
       const now = (this.options.clock ?? systemClock)();
-      const created = await upsertProduct(manager, spec, now);
+      const created = await this.store.upsertProduct(manager, spec, now);
       // With every bucket locked, no reservation or release of this SKU is in
       // flight, so held and sold are exact until this transaction commits.
-      await lockAllBuckets(manager, spec.sku);
-      const commitments = await commitmentsOf(manager, spec.sku);
+      await this.store.lockAllBuckets(manager, spec.sku);
+      const commitments = await this.store.commitmentsOf(manager, spec.sku);
       const amounts = restock(spec.sku, spec.stock, commitments, this.options.buckets);
-      await refillBuckets(manager, spec.sku, amounts);
+      await this.store.refillBuckets(manager, spec.sku, amounts);
       const { sku, name, priceCents, currency } = spec;
       const available = amounts.reduce((sum, units) => sum + units, 0);
       return { created, product: { sku, name, priceCents, currency, available } };

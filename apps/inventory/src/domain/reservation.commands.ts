@@ -1,6 +1,6 @@
 import type { CancellationReason, ShortLine, StockLine } from "./stock-line";
 
-/** Commands on one order's reservation; time arrives in them, never from a clock. */
+/** Commands on one order's reservation; their time (`at`, as every command's) arrives in them, never from a clock. */
 export type ReservationCommand =
   | {
       readonly type: "ReserveStock";
@@ -13,13 +13,13 @@ export type ReservationCommand =
        * line was taken.
        */
       readonly shortages: readonly ShortLine[];
-      readonly now: Date;
+      readonly at: Date;
     }
   | {
       readonly type: "ReleaseStock";
       readonly orderId: string;
       readonly reason: CancellationReason;
-      readonly now: Date;
+      readonly at: Date;
     }
   | {
       readonly type: "CommitStock";
@@ -30,6 +30,6 @@ export type ReservationCommand =
        * means every line was taken again.
        */
       readonly retakeShortages?: readonly ShortLine[];
-      readonly now: Date;
+      readonly at: Date;
     }
-  | { readonly type: "ExpireHold"; readonly orderId: string; readonly now: Date };
+  | { readonly type: "ExpireHold"; readonly orderId: string; readonly at: Date };

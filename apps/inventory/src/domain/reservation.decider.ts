@@ -18,13 +18,13 @@ export function decide(command: ReservationCommand, state: Reservation): Reserva
       return reserve(command, state);
     case "ReleaseStock":
       return state.status === "held"
-        ? [released(command.orderId, state.lines, command.reason, command.now)]
+        ? [released(command.orderId, state.lines, command.reason, command.at)]
         : [];
     case "CommitStock":
       return commit(command, state);
     case "ExpireHold":
-      return state.status === "held" && state.holdUntil.getTime() <= command.now.getTime()
-        ? [released(command.orderId, state.lines, "hold-expired", command.now)]
+      return state.status === "held" && state.holdUntil.getTime() <= command.at.getTime()
+        ? [released(command.orderId, state.lines, "hold-expired", command.at)]
         : [];
     default: {
       const _exhaustive: never = command;
@@ -74,7 +74,7 @@ function reserve(
         type: "StockRejected",
         orderId: command.orderId,
         unavailable: command.shortages,
-        rejectedAt: command.now,
+        rejectedAt: command.at,
       },
     ];
   }
@@ -84,7 +84,7 @@ function reserve(
       orderId: command.orderId,
       lines: command.lines,
       holdUntil: command.holdUntil,
-      reservedAt: command.now,
+      reservedAt: command.at,
     },
   ];
 }
@@ -93,12 +93,12 @@ function commit(
   command: Extract<ReservationCommand, { type: "CommitStock" }>,
   state: Reservation,
 ): ReservationEvent[] {
-  const { orderId, now } = command;
+  const { orderId, at } = command;
   switch (state.status) {
     case "held":
       // Even past holdUntil: until the sweeper releases it the stock is still
       // held, so selling it cannot oversell.
-      return [{ type: "StockCommitted", orderId, lines: state.lines, committedAt: now }];
+      return [{ type: "StockCommitted", orderId, lines: state.lines, committedAt: at }];
     case "committed":
       return [];
     case "released": {
@@ -110,14 +110,14 @@ function commit(
       if (shortages === undefined) throw new CommitOfReleasedHold(orderId, state.reason);
       for (const short of shortages) assertShortOf(orderId, state.lines, short);
       return shortages.length === 0
-        ? [{ type: "StockCommitted", orderId, lines: state.lines, committedAt: now }]
+        ? [{ type: "StockCommitted", orderId, lines: state.lines, committedAt: at }]
         : [
             {
               type: "StockCommitRefused",
               orderId,
               reason: "hold-released",
               unavailable: shortages,
-              refusedAt: now,
+              refusedAt: at,
             },
           ];
     }
@@ -125,7 +125,7 @@ function commit(
     case "rejected":
       // The saga only commits after a hold; answer all the same, so it never waits forever.
       return [
-        { type: "StockCommitRefused", orderId, reason: "nothing-held", unavailable: [], refusedAt: now },
+        { type: "StockCommitRefused", orderId, reason: "nothing-held", unavailable: [], refusedAt: at },
       ];
     default: {
       const _exhaustive: never = state;

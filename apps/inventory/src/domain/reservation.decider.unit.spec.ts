@@ -32,10 +32,10 @@ const expired: ReservationEvent = {
 };
 
 const reserve = (shortages: Extract<ReservationCommand, { type: "ReserveStock" }>["shortages"] = []) =>
-  ({ type: "ReserveStock", orderId, lines, holdUntil, shortages, now: t0 }) as const;
-const release = { type: "ReleaseStock", orderId, reason: "payment-declined", now: later } as const;
-const commit = { type: "CommitStock", orderId, now: later } as const;
-const expireAt = (now: Date) => ({ type: "ExpireHold", orderId, now }) as const;
+  ({ type: "ReserveStock", orderId, lines, holdUntil, shortages, at: t0 }) as const;
+const release = { type: "ReleaseStock", orderId, reason: "payment-declined", at: later } as const;
+const commit = { type: "CommitStock", orderId, at: later } as const;
+const expireAt = (at: Date) => ({ type: "ExpireHold", orderId, at }) as const;
 
 const { given } = deciderSpec(reservationDecider);
 
@@ -89,7 +89,7 @@ describe("reservation: commit", () => {
 
   it("still sells a hold past holdUntil that the sweeper has not released yet", () => {
     given(reserved)
-      .when({ ...commit, now: afterHold })
+      .when({ ...commit, at: afterHold })
       .then([{ ...committed, committedAt: afterHold }]);
   });
 

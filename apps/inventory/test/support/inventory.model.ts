@@ -43,7 +43,7 @@ export class InventoryModel {
     const { taken, shortages } = this.tryTake(lines, pick);
     const holdUntil = new Date(this.now.getTime() + holdMinutes * MINUTE);
     const events = decide(
-      { type: "ReserveStock", orderId, lines, holdUntil, shortages, now: this.now },
+      { type: "ReserveStock", orderId, lines, holdUntil, shortages, at: this.now },
       record.state,
     );
     if (events[0]?.type === "StockReserved") this.take(record, taken);
@@ -52,7 +52,7 @@ export class InventoryModel {
 
   release(orderId: string, reason: CancellationReason): void {
     const record = this.record(orderId);
-    this.apply(record, decide({ type: "ReleaseStock", orderId, reason, now: this.now }, record.state));
+    this.apply(record, decide({ type: "ReleaseStock", orderId, reason, at: this.now }, record.state));
   }
 
   /** A released hold's items are taken again when all are there, as the adapter does. */
@@ -60,7 +60,7 @@ export class InventoryModel {
     const record = this.record(orderId);
     const retake = record.state.status === "released" ? this.tryTake(record.state.lines, pick) : undefined;
     const events = decide(
-      { type: "CommitStock", orderId, retakeShortages: retake?.shortages, now: this.now },
+      { type: "CommitStock", orderId, retakeShortages: retake?.shortages, at: this.now },
       record.state,
     );
     if (retake && events[0]?.type === "StockCommitted") this.take(record, retake.taken);
@@ -71,7 +71,7 @@ export class InventoryModel {
   tick(minutes: number): void {
     this.now = new Date(this.now.getTime() + minutes * MINUTE);
     for (const [orderId, record] of this.reservations) {
-      this.apply(record, decide({ type: "ExpireHold", orderId, now: this.now }, record.state));
+      this.apply(record, decide({ type: "ExpireHold", orderId, at: this.now }, record.state));
     }
   }
 

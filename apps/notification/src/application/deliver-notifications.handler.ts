@@ -4,12 +4,11 @@ import { SERVICE_CONFIG } from "@peakshop/platform-nest";
 import { Counter, Registry } from "prom-client";
 import { DataSource } from "typeorm";
 import { z } from "zod";
-import { DeliveriesRepository, type ClaimedDelivery } from "../adapters/persistence/deliveries.repository";
-import { NotificationsRepository } from "../adapters/persistence/notifications.repository";
 import type { NotificationConfig } from "../config";
 import { afterFailedAttempt } from "../domain/delivery-policy";
 import { customerNotifiedRecord } from "./customer-notified.message";
 import { EmailSender, WebhookSender } from "./delivery-channels.port";
+import { Deliveries, Notifications, type ClaimedDelivery } from "./notification-store.ports";
 
 const emailPayload = z.object({ to: z.string(), subject: z.string(), text: z.string() });
 const webhookPayload = z.object({ url: z.string(), body: z.string() });
@@ -26,8 +25,8 @@ export class DeliverNotificationsHandler {
   private readonly outcomes: Counter<"channel" | "outcome">;
 
   constructor(
-    private readonly deliveries: DeliveriesRepository,
-    private readonly notifications: NotificationsRepository,
+    private readonly deliveries: Deliveries,
+    private readonly notifications: Notifications,
     private readonly dataSource: DataSource,
     private readonly email: EmailSender,
     private readonly webhook: WebhookSender,

@@ -2,14 +2,10 @@ import { Inject, Injectable } from "@nestjs/common";
 import { notifyOnCommit, outboxWritten, type SqlStatement } from "@peakshop/eventsourcing";
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import {
-  NotificationsRepository,
-  type DeliveryRow,
-  type NotificationRow,
-} from "../adapters/persistence/notifications.repository";
 import type { NotificationDraft } from "../domain/notification.types";
 import { customerNotifiedRecord } from "./customer-notified.message";
 import { CHANNEL_SETTINGS, CustomerContacts, type ChannelSettings } from "./delivery-channels.port";
+import { Notifications, type DeliveryRow, type NotificationRow } from "./notification-store.ports";
 
 export interface SourceEvent {
   /** The integration event's id: the cause of every message this writes. */
@@ -38,7 +34,7 @@ export interface WebhookBody {
 @Injectable()
 export class NotificationRecorder {
   constructor(
-    private readonly notifications: NotificationsRepository,
+    private readonly notifications: Notifications,
     private readonly contacts: CustomerContacts,
     @Inject(CHANNEL_SETTINGS) private readonly channels: ChannelSettings,
   ) {}

@@ -7,18 +7,17 @@ import {
   type InboxOutcome,
 } from "@peakshop/eventsourcing";
 import { DataSource, type EntityManager } from "typeorm";
-import { NotificationsRepository } from "../adapters/persistence/notifications.repository";
-import { TrackedOrdersRepository } from "../adapters/persistence/tracked-orders.repository";
 import { decideNotifications } from "../domain/notification.decide";
 import type { OrderFact } from "../domain/notification.types";
 import { NotificationRecorder, type SourceEvent } from "./notification-recorder";
+import { Notifications, TrackedOrders } from "./notification-store.ports";
 
 /** One fact about an order -> what its customer is told, recorded with the fact's inbox row. */
 @Injectable()
 export class NotifyCustomerHandler {
   constructor(
-    private readonly tracked: TrackedOrdersRepository,
-    private readonly notifications: NotificationsRepository,
+    private readonly tracked: TrackedOrders,
+    private readonly notifications: Notifications,
     private readonly recorder: NotificationRecorder,
     private readonly dataSource: DataSource,
   ) {}

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from "@nestjs/common";
 import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
-import { PaymentStatusRepository } from "../adapters/persistence/payment-status.repository";
-import { TrackedOrdersRepository } from "../adapters/persistence/tracked-orders.repository";
 import { refusePost, type IncidentUpdateKind } from "../domain/incident-updates";
 import { decideApologyNotifications } from "../domain/notification.decide";
 import { NotificationRecorder } from "./notification-recorder";
+import { PaymentStatusStore, TrackedOrders } from "./notification-store.ports";
 
 export interface PostedUpdate {
   incidentId: string;
@@ -32,8 +31,8 @@ export class PostIncidentUpdateHandler {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly status: PaymentStatusRepository,
-    private readonly tracked: TrackedOrdersRepository,
+    private readonly status: PaymentStatusStore,
+    private readonly tracked: TrackedOrders,
     private readonly recorder: NotificationRecorder,
   ) {}
 

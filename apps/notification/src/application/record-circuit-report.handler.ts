@@ -1,9 +1,6 @@
 import { Injectable, Logger } from "@nestjs/common";
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { NotificationsRepository } from "../adapters/persistence/notifications.repository";
-import { PaymentStatusRepository } from "../adapters/persistence/payment-status.repository";
-import { TrackedOrdersRepository } from "../adapters/persistence/tracked-orders.repository";
 import { decideRecoveryNotifications } from "../domain/notification.decide";
 import {
   decideQuiet,
@@ -14,6 +11,7 @@ import {
   type StatusEvent,
 } from "../domain/payment-status";
 import { NotificationRecorder, type SourceEvent } from "./notification-recorder";
+import { Notifications, PaymentStatusStore, TrackedOrders } from "./notification-store.ports";
 
 /**
  * A bank circuit report -> the public payment status and its incidents; when
@@ -27,9 +25,9 @@ export class RecordCircuitReportHandler {
   private readonly logger = new Logger("PaymentStatus");
 
   constructor(
-    private readonly status: PaymentStatusRepository,
-    private readonly tracked: TrackedOrdersRepository,
-    private readonly notifications: NotificationsRepository,
+    private readonly status: PaymentStatusStore,
+    private readonly tracked: TrackedOrders,
+    private readonly notifications: Notifications,
     private readonly recorder: NotificationRecorder,
   ) {}
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import type { HoldOptions, HoldResult, TakePath } from "../../application/inventory-store.port";
 import { planGather, totalAvailable, type Take } from "../../domain/stock-buckets";
 import type { ShortLine, StockLine } from "../../domain/stock-line";
 import {
@@ -43,21 +44,6 @@ import {
  * CHECK forbids a negative bucket, and the takes, the reservation and its
  * outgoing message commit in one transaction.
  */
-export type TakePath = "free" | "queued" | "gathered" | "short";
-
-export interface HoldResult {
-  /** Where every line's items came from; empty when anything was short. */
-  allocations: Allocation[];
-  /** The short lines, in request order; empty when everything was taken. */
-  shortages: ShortLine[];
-}
-
-export interface HoldOptions {
-  /** Reports the path each line finally took (for measurements). */
-  onTake?: (path: TakePath) => void;
-  random?: () => number;
-}
-
 type LineOutcome =
   | { path: "free" | "queued" | "gathered"; takes: Take[] }
   | { path: "short"; available: number }

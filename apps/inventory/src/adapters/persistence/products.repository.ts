@@ -1,23 +1,5 @@
 import type { EntityManager } from "typeorm";
-
-/** A product as the catalog shows it; `available` is the sum of its buckets. */
-export interface ProductView {
-  sku: string;
-  name: string;
-  /** Price of one item in integer minor units of `currency`. */
-  priceCents: number;
-  currency: string;
-  available: number;
-}
-
-export interface ProductSpec {
-  sku: string;
-  name: string;
-  priceCents: number;
-  currency: string;
-  /** Total items for sale from now on, counting those already held or sold. */
-  stock: number;
-}
+import type { ProductSpec, ProductView } from "../../application/inventory-store.port";
 
 // pg returns bigint as a string; float8 is exact for any price below 2^53 cents.
 const VIEW = `

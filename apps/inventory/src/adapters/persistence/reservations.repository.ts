@@ -1,43 +1,10 @@
 import type { EntityManager } from "typeorm";
-import type { Reservation } from "../../domain/reservation.state";
-import { noReservation } from "../../domain/reservation.state";
-import type { ReleaseReason, ShortLine, StockLine } from "../../domain/stock-line";
-import type { Allocation } from "./stock-buckets.repository";
+import type { Allocation, ReservationRecord, Transition } from "../../application/inventory-store.port";
 
 /** One order's reservation row. */
-export interface ReservationRecord {
-  orderId: string;
-  status: Exclude<Reservation["status"], "none">;
-  lines: StockLine[];
-  unavailable: ShortLine[] | null;
-  holdUntil: Date;
-  releaseReason: ReleaseReason | null;
-  /** Bumped by every transition; the streamVersion of the message it published. */
-  version: number;
-  /** The checkout's correlation id, carried into every message about this order. */
-  correlationId: string;
-  /** Id of the last message published about this reservation (the cause of an expiry). */
-  lastMessageId: string;
-}
-
 const COLUMNS = `order_id AS "orderId", status, lines, unavailable, hold_until AS "holdUntil",
   release_reason AS "releaseReason", version, correlation_id AS "correlationId",
   last_message_id AS "lastMessageId"`;
-
-/** The domain state a row stands for (none without a row). */
-export function stateOf(record: ReservationRecord | undefined): Reservation {
-  if (!record) return noReservation;
-  switch (record.status) {
-    case "held":
-      return { status: "held", lines: record.lines, holdUntil: record.holdUntil };
-    case "rejected":
-      return { status: "rejected", unavailable: record.unavailable ?? [] };
-    case "committed":
-      return { status: "committed", lines: record.lines };
-    case "released":
-      return { status: "released", lines: record.lines, reason: record.releaseReason ?? "hold-expired" };
-  }
-}
 
 /** Reads one reservation; `forUpdate` locks it against a concurrent transition (release, commit, expiry). */
 export async function findReservation(
@@ -88,14 +55,6 @@ export async function insertReservation(
       allocations.map((allocation) => allocation.quantity),
     ],
   );
-}
-
-export interface Transition {
-  orderId: string;
-  status: "committed" | "released";
-  releaseReason?: ReleaseReason;
-  /** The message published for it. */
-  messageId: string;
 }
 
 /** Records transitions of reservations the caller has locked; each bumps the version by one. */

@@ -1,13 +1,9 @@
 import type { EntityManager } from "typeorm";
 import type { BucketStock, Take } from "../../domain/stock-buckets";
 import type { StockCommitments } from "../../domain/stock-level";
+import type { Allocation } from "../../application/inventory-store.port";
 
-/** Items of one SKU taken from (or owed back to) one bucket. */
-export interface Allocation {
-  readonly sku: string;
-  readonly bucket: number;
-  readonly quantity: number;
-}
+export type { Allocation };
 
 export interface FreeBucketTake {
   /** The bucket the quantity was taken from, or null when no free bucket had it. */

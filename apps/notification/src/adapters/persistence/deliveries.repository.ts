@@ -1,25 +1,14 @@
 import { Injectable } from "@nestjs/common";
 import { DataSource, type EntityManager } from "typeorm";
+import type { ClaimedDelivery, Deliveries } from "../../application/notification-store.ports";
 import type { NotificationKind } from "../../domain/notification.types";
 import { queryRows } from "./query-rows";
 
-export interface ClaimedDelivery {
-  id: string;
-  channel: "email" | "webhook";
-  target: string;
-  payload: unknown;
-  /** This attempt's number, 1-based (counted at the claim, so a crash mid-send counts too). */
-  attempt: number;
-  notificationId: string;
-  customerId: string;
-  orderId: string | null;
-  kind: NotificationKind;
-  correlationId: string;
-}
+export type { ClaimedDelivery };
 
 /** The durable delivery queue of e-mails and webhooks. */
 @Injectable()
-export class DeliveriesRepository {
+export class DeliveriesRepository implements Deliveries {
   constructor(private readonly dataSource: DataSource) {}
 
   /**

@@ -2,29 +2,10 @@ import { Injectable } from "@nestjs/common";
 import { outboxColumns, writeCtes, type OutboxMessage, type SqlStatement } from "@peakshop/eventsourcing";
 import { DataSource, type EntityManager } from "typeorm";
 import type { NotificationKind } from "../../domain/notification.types";
+import type { DeliveryRow, NotificationRow, Notifications } from "../../application/notification-store.ports";
 import { queryRows } from "./query-rows";
 
-export interface NotificationRow {
-  id: string;
-  customerId: string;
-  orderId: string | null;
-  kind: NotificationKind;
-  message: string;
-  subject: string;
-  dedupeKey: string;
-  sourceEventId: string;
-  correlationId: string;
-  createdAt: Date;
-}
-
-export interface DeliveryRow {
-  id: string;
-  notificationId: string;
-  channel: "email" | "webhook";
-  target: string;
-  payload: unknown;
-  createdAt: Date;
-}
+export type { DeliveryRow, NotificationRow };
 
 export interface FeedItem {
   id: string;
@@ -36,7 +17,7 @@ export interface FeedItem {
 
 /** The notifications table and what hangs off it; every write runs in the caller's transaction. */
 @Injectable()
-export class NotificationsRepository {
+export class NotificationsRepository implements Notifications {
   constructor(private readonly dataSource: DataSource) {}
 
   /**

@@ -7,34 +7,20 @@ import {
   type IncidentUpdateKind,
 } from "../../domain/incident-updates";
 import type { PaymentsHealth, PaymentsStatus, StatusEvent } from "../../domain/payment-status";
+import type {
+  IncidentSpan,
+  PaymentStatusStore,
+  StatusView,
+} from "../../application/notification-store.ports";
 import { queryRows } from "./query-rows";
 
-/** When an incident began and, once resolved, ended. */
-export interface IncidentSpan {
-  resolved: boolean;
-  startedAt: Date;
-  resolvedAt: Date | null;
-}
-
-export interface StatusView {
-  payments: PaymentsHealth;
-  since: string;
-  message: string;
-  incidents: {
-    id: string;
-    startedAt: string;
-    resolvedAt?: string;
-    message: string;
-    /** The incident's timeline, oldest first. */
-    updates: { at: string; kind: IncidentUpdateKind; message: string }[];
-  }[];
-}
+export type { IncidentSpan, StatusView };
 
 const MAX_INCIDENTS = 20;
 
 /** The public payment status (one row) and its incidents. */
 @Injectable()
-export class PaymentStatusRepository {
+export class PaymentStatusRepository implements PaymentStatusStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Reads the status for a change, locking it: reports are applied one at a time. */

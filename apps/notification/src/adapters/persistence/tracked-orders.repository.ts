@@ -2,6 +2,7 @@ import { Injectable } from "@nestjs/common";
 import type { SqlStatement } from "@peakshop/eventsourcing";
 import type { EntityManager } from "typeorm";
 import type { DelayedOrder, OrderFact } from "../../domain/notification.types";
+import type { TrackedOrders } from "../../application/notification-store.ports";
 import { queryRows } from "./query-rows";
 
 /**
@@ -11,7 +12,7 @@ import { queryRows } from "./query-rows";
  * every write is an upsert that only ever widens what is known.
  */
 @Injectable()
-export class TrackedOrdersRepository {
+export class TrackedOrdersRepository implements TrackedOrders {
   async track(manager: EntityManager, fact: OrderFact): Promise<void> {
     const { text, values } = this.trackStatement(fact);
     await manager.query(text, [...values]);
