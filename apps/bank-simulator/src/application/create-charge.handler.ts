@@ -17,7 +17,7 @@ export class CreateChargeHandler {
     request: ChargeRequest,
     forcedDecline: boolean,
   ): Promise<ChargeDecision> {
-    const command = { idempotencyKey, request, chargeId: randomUUID(), createdAt: new Date(), forcedDecline };
+    const command = { idempotencyKey, request, chargeId: randomUUID(), at: new Date(), forcedDecline };
     const fresh = decideCharge(command, undefined);
     const { inserted, stored } = await this.store.insertChargeIfAbsent(fresh.charge);
     return inserted ? fresh : decideCharge(command, stored);

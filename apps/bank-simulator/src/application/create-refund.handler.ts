@@ -9,7 +9,7 @@ export class CreateRefundHandler {
   constructor(private readonly store: BankLedgerStore) {}
 
   execute(idempotencyKey: string, request: RefundRequest): Promise<RefundDecision> {
-    const command = { idempotencyKey, request, refundId: randomUUID(), createdAt: new Date() };
+    const command = { idempotencyKey, request, refundId: randomUUID(), at: new Date() };
     return this.store.recordRefund(command, (context) => decideRefund(command, context));
   }
 }

@@ -46,7 +46,7 @@ function run(steps: Step[]) {
               paymentToken: s.token,
             },
             chargeId: `charge-${sequence}`,
-            createdAt: new Date(0),
+            at: new Date(0),
             forcedDecline: s.forcedDecline,
           },
           charges.get(s.key),
@@ -66,7 +66,7 @@ function run(steps: Step[]) {
             idempotencyKey: s.key,
             request: { chargeId, amountCents: s.amountCents },
             refundId: `refund-${sequence}`,
-            createdAt: new Date(0),
+            at: new Date(0),
           },
           { existing: refunds.get(s.key), charge, refundedCents },
         );

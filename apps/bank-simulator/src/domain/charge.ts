@@ -27,7 +27,7 @@ export interface CreateCharge {
   request: ChargeRequest;
   /** Id and time arrive with the command, so deciding stays pure. */
   chargeId: string;
-  createdAt: Date;
+  at: Date;
   /** The declineRate fault picked this charge: a good card is declined anyway. */
   forcedDecline: boolean;
 }
@@ -85,7 +85,7 @@ export function decideCharge(command: CreateCharge, existing: Charge | undefined
       currency,
       reference,
       paymentToken,
-      createdAt: command.createdAt,
+      createdAt: command.at,
       ...outcomeOf(paymentToken, command.forcedDecline),
     },
   };

@@ -14,7 +14,7 @@ const command = (overrides: Partial<CreateCharge> = {}): CreateCharge => ({
   idempotencyKey: "key-1",
   request: request(),
   chargeId: "charge-1",
-  createdAt: at,
+  at,
   forcedDecline: false,
   ...overrides,
 });

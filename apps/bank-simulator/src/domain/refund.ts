@@ -21,8 +21,9 @@ export interface Refund extends RefundRequest {
 export interface CreateRefund {
   idempotencyKey: string;
   request: RefundRequest;
+  /** Id and time arrive with the command, so deciding stays pure. */
   refundId: string;
-  createdAt: Date;
+  at: Date;
 }
 
 /** What deciding a refund needs: the key's refund if any, the charge, and what was refunded on it. */
@@ -69,7 +70,7 @@ export function decideRefund(command: CreateRefund, context: RefundContext): Ref
       idempotencyKey: command.idempotencyKey,
       chargeId,
       amountCents,
-      createdAt: command.createdAt,
+      createdAt: command.at,
     },
   };
 }

@@ -20,7 +20,7 @@ const command = (amountCents: number, overrides: Partial<CreateRefund> = {}): Cr
   idempotencyKey: "refund-key",
   request: { chargeId: "charge-1", amountCents },
   refundId: "refund-1",
-  createdAt: at,
+  at,
   ...overrides,
 });
 const context = (overrides: Partial<RefundContext> = {}): RefundContext => ({

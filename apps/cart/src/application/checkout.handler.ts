@@ -47,7 +47,7 @@ export class CheckoutHandler {
             orderId: orderIdFor(customerId, idempotencyKey),
             idempotencyKey,
             paymentToken,
-            requestedAt: new Date().toISOString(),
+            at: new Date().toISOString(),
             prices: await this.pricesFor(cart, idempotencyKey),
           },
           cartOutbox(customerId, causation),

@@ -35,8 +35,8 @@ export interface Checkout {
   readonly orderId: string;
   readonly idempotencyKey: string;
   readonly paymentToken: string;
-  /** RFC 3339 UTC. */
-  readonly requestedAt: string;
+  /** When the checkout was asked for (RFC 3339 UTC), `at` as in every command. */
+  readonly at: string;
   /** SKU -> its price now; must cover every line of the cart. */
   readonly prices: Readonly<Record<string, CatalogPrice>>;
 }

@@ -52,7 +52,7 @@ const command: fc.Arbitrary<CartCommand> = fc.oneof(
       orderId: fc.uuid(),
       idempotencyKey: key,
       paymentToken: token,
-      requestedAt: fc.constant("2026-11-11T00:00:00.000Z"),
+      at: fc.constant("2026-11-11T00:00:00.000Z"),
       prices: priceList,
     }),
   },

@@ -80,7 +80,7 @@ function checkout(command: Checkout, state: CartState): CartEvent[] {
       lines,
       totalCents,
       currency: state.currency,
-      requestedAt: command.requestedAt,
+      requestedAt: command.at,
     },
   ];
 }

@@ -22,7 +22,7 @@ const checkout = (overrides: Partial<Checkout> = {}): Checkout => ({
   orderId: "3f0c9a52-8d1e-4b6f-9a2c-5e7d1b4c8a90",
   idempotencyKey: "key-1",
   paymentToken: "tok_ok",
-  requestedAt: "2026-11-11T00:00:01.000Z",
+  at: "2026-11-11T00:00:01.000Z",
   prices: { [phone.sku]: phone, [cases.sku]: cases },
   ...overrides,
 });
