@@ -1,5 +1,5 @@
 // One lint setup for the monorepo. Besides typescript-eslint's recommended
-// rules it enforces the boundaries in shared/STYLE.md: domain code stays pure,
+// rules it enforces the house boundaries: domain code stays pure,
 // kafkajs lives only behind the Kafka port, and apps never import other apps.
 import js from "@eslint/js";
 import globals from "globals";
