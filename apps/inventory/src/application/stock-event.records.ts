@@ -91,7 +91,9 @@ function build<D extends AnyMessageDefinition>(
     source: "peakshop/inventory",
     streamId: `reservation-${orderId}`,
     streamVersion: version,
-    ...cause,
+    // The cause is often the whole request (it extends Causation): take only its ids.
+    correlationId: cause.correlationId,
+    causationId: cause.causationId,
     time: time.toISOString(),
   });
   return { id, record };

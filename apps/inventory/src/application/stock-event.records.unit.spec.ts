@@ -53,4 +53,11 @@ describe("stockEventRecord", () => {
       data,
     });
   });
+
+  it("takes only the ids of a cause that is a whole request", () => {
+    const request = { ...cause, orderId, items: lines, holdUntil: at };
+    const event = cases[0]![0];
+    const { record } = stockEventRecord(event, 1, request);
+    expect(fromKafkaRecord(record.headers, record.value)).toMatchObject(cause);
+  });
 });
