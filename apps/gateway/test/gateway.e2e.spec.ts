@@ -258,7 +258,7 @@ describe("the gateway in front of the checkout system, through the typed client"
     expect((await fetch(`${h.base}/docs/..%2Fpackage.json`)).status).toBe(404);
   });
 
-  it("lets browsers on the allowed origins call it (CORS), and no other origin", async () => {
+  it("lets browsers on the allowed origins call it (CORS), and browse the catalog before signing in", async () => {
     const webOrigin = "http://shop.example.test";
     const cors = await startGatewayService(loadGatewayConfig({ ...h.env, GATEWAY_CORS_ORIGINS: webOrigin }), {
       port: 0,
@@ -282,6 +282,13 @@ describe("the gateway in front of the checkout system, through the typed client"
       expect(other.headers.get("access-control-allow-origin")).toBeNull();
       const status = await fetch(`${base}/v1/status`, { headers: { origin: webOrigin } });
       expect(status.headers.get("access-control-allow-origin")).toBe(webOrigin);
+      const browse = await fetch(`${base}/v1/products`, { headers: { origin: webOrigin } });
+      expect([browse.status, browse.headers.get("access-control-allow-origin")]).toEqual([200, webOrigin]);
+      expect(await browse.json()).toHaveProperty("items");
+      const badToken = await fetch(`${base}/v1/products`, {
+        headers: { authorization: "Bearer not.a.token" },
+      });
+      expect(badToken.status).toBe(401);
       // A gateway that lists no origin answers none.
       const closed = await fetch(`${h.base}/v1/status`, { headers: { origin: webOrigin } });
       expect(closed.headers.get("access-control-allow-origin")).toBeNull();

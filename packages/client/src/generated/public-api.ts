@@ -700,7 +700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description The bearer token sent is invalid or expired (none is needed). */
             401: {
                 headers: {
                     /** @description The client's X-Request-Id, or one the gateway made up. */
@@ -783,7 +783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description The bearer token sent is invalid or expired (none is needed). */
             401: {
                 headers: {
                     /** @description The client's X-Request-Id, or one the gateway made up. */

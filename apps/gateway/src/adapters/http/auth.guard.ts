@@ -12,9 +12,16 @@ import { isAdmin, type Principal } from "../../domain/principal";
 import { TokenVerifier } from "./token-verifier";
 
 const ADMIN_ONLY = "peakshop:admin-only";
+const PUBLIC = "peakshop:public";
 
 /** Marks a route (or controller) for callers whose token holds the admin role. */
 export const AdminOnly = () => SetMetadata(ADMIN_ONLY, true);
+
+/**
+ * Marks a route anyone may call without a token (the catalog): a token sent
+ * anyway is still verified, so a bad one is refused rather than ignored.
+ */
+export const Public = () => SetMetadata(PUBLIC, true);
 
 type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
@@ -31,8 +38,9 @@ export const CurrentCaller = createParamDecorator((_: unknown, context: Executio
 });
 
 /**
- * Bearer tokens on every route it guards: 401 without a valid one, 403 when
- * the route is admin-only and the token has no admin role.
+ * Bearer tokens on every route it guards: 401 without a valid one (a public
+ * route needs none, but refuses an invalid one), 403 when the route is
+ * admin-only and the token has no admin role.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -45,6 +53,7 @@ export class AuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     const token = bearerToken(request.headers.authorization);
+    if (!request.headers.authorization && this.isPublic(context)) return true;
     const principal = token ? await this.verifier.verify(token) : undefined;
     if (!principal) {
       void http.getResponse<FastifyReply>().header("www-authenticate", 'Bearer realm="peakshop"');
@@ -69,6 +78,12 @@ export class AuthGuard implements CanActivate {
     }
     request.principal = principal;
     return true;
+  }
+
+  private isPublic(context: ExecutionContext): boolean {
+    return (
+      this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]) ?? false
+    );
   }
 }
 

@@ -2,13 +2,13 @@ import { Body, Controller, Get, Param, Put, Req, Res, UseFilters, UseGuards } fr
 import { parseRequest } from "@peakshop/platform-nest";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UpstreamClient } from "../upstream/upstream.client";
-import { AdminOnly, AuthGuard } from "./auth.guard";
+import { AdminOnly, AuthGuard, Public } from "./auth.guard";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { productBody, skuParam } from "./public-requests";
 import { CatalogView, ProductView } from "./public-views";
 
-/** The catalog (any signed-in customer) and its administration (admin role), served by inventory. */
+/** The catalog (anyone, signed in or not) and its administration (admin role), served by inventory. */
 @Controller("v1")
 @UseGuards(AuthGuard, CustomerRateLimitGuard)
 @UseFilters(GatewayProblemsFilter)
@@ -16,6 +16,7 @@ export class CatalogController {
   constructor(private readonly upstream: UpstreamClient) {}
 
   @Get("products")
+  @Public()
   async list(@Req() request: FastifyRequest) {
     const { body } = await this.upstream.call(
       "inventory",
@@ -26,6 +27,7 @@ export class CatalogController {
   }
 
   @Get("products/:sku")
+  @Public()
   async get(@Param("sku") sku: string, @Req() request: FastifyRequest) {
     const valid = parseRequest(skuParam, sku, "path.sku");
     const { body } = await this.upstream.call(

@@ -122,9 +122,20 @@ export function documentedRoutes(markdown: string): DocumentedRoute[] {
         routes.push({ method: extra[1]!, path: extra[2]!, query: [], section, noAuth: false, statuses: [] });
       }
     }
-    routes.push(route);
+    const earlier = routes.find((known) => known.method === route.method && known.path === route.path);
+    if (earlier) amend(earlier, route);
+    else routes.push(route);
   }
   return routes;
+}
+
+/** A route listed again in a later section (an addition) amends what the page said of it before. */
+function amend(route: DocumentedRoute, addition: DocumentedRoute): void {
+  route.noAuth ||= addition.noAuth;
+  route.query = [...new Set([...route.query, ...addition.query])];
+  route.statuses = [...new Set([...route.statuses, ...addition.statuses])];
+  route.requestBody ??= addition.requestBody;
+  route.response ??= addition.response;
 }
 
 /** The values the page lists after "Order status:". */

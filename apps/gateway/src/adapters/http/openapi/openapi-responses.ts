@@ -65,3 +65,8 @@ export const common = {
   "503": problem("The gateway or a service behind it is overloaded or down.", true),
 };
 export const signedIn = { ...common, "401": problem("No valid bearer token.") };
+/** A public route: no token needed, but one sent must be valid. */
+export const anyone = {
+  ...common,
+  "401": problem("The bearer token sent is invalid or expired (none is needed)."),
+};
