@@ -7,6 +7,7 @@ import { Registry } from "prom-client";
 import type { PlatformConfig } from "../config/service-config";
 import { ProblemDetailsFilter } from "../http/problem-details.filter";
 import { kafkaConsumerServer } from "../kafka/kafka-consumer.server";
+import { recordHttpRequests } from "../metrics/http-request.metrics";
 
 export interface StartOptions {
   /** Consumer group of the service's Kafka event handlers; omit for services that only publish. */
@@ -58,6 +59,7 @@ export async function startService(
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
+  recordHttpRequests(app.getHttpAdapter().getInstance(), app.get(Registry));
   if (options.corsOrigins?.length) {
     app.enableCors({
       origin: [...options.corsOrigins],
