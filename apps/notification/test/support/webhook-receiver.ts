@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { verifyWebhook, WEBHOOK_HEADERS } from "../../src/adapters/delivery/webhook-signature";
+import { Webhook } from "standardwebhooks";
+import { receiverSecret } from "../../src/adapters/delivery/webhook-signature";
 
 export interface ReceivedWebhook {
   deliveryId: string;
@@ -15,7 +16,8 @@ export interface ReceivedWebhook {
 }
 
 /**
- * A merchant's webhook endpoint: verifies every signature, answers 503 to the
+ * A merchant's webhook endpoint: verifies every signature with the Standard
+ * Webhooks library (as a merchant would, from the secret we give them), answers 503 to the
  * first request of each delivery (so the sender's retry is exercised), then
  * accepts, keeping one entry per delivery id as a careful receiver would.
  */
@@ -24,25 +26,22 @@ export async function startWebhookReceiver(secret: string) {
   const rejected: string[] = [];
   const seen = new Set<string>();
   let requests = 0;
+  const verifier = new Webhook(receiverSecret(secret));
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       requests++;
       const rawBody = Buffer.concat(chunks).toString("utf8");
-      const header = (name: string) => request.headers[name] as string | undefined;
-      const verdict = verifyWebhook({
-        secret,
-        timestampHeader: header(WEBHOOK_HEADERS.timestamp),
-        signatureHeader: header(WEBHOOK_HEADERS.signature),
-        rawBody,
-        nowSeconds: Math.floor(Date.now() / 1_000),
-      });
-      const deliveryId = header(WEBHOOK_HEADERS.delivery) ?? "";
-      if (!verdict.ok) {
-        rejected.push(verdict.reason);
+      const deliveryId = String(request.headers["webhook-id"] ?? "");
+      try {
+        verifier.verify(rawBody, request.headers as Record<string, string>);
+      } catch (error) {
+        rejected.push((error as Error).message);
         response.writeHead(401).end();
-      } else if (!seen.has(deliveryId)) {
+        return;
+      }
+      if (!seen.has(deliveryId)) {
         seen.add(deliveryId);
         response.writeHead(503).end();
       } else {

@@ -1,7 +1,7 @@
 import { WebhookSender, type WebhookRequest } from "../../application/delivery-channels.port";
 import { webhookHeaders } from "./webhook-signature";
 
-/** POSTs signed webhooks with fetch; only a 2xx answer within the timeout counts as delivered. */
+/** POSTs webhooks signed per Standard Webhooks, with fetch; only a 2xx answer within the timeout counts as delivered. */
 export class HttpWebhookSender extends WebhookSender {
   constructor(
     private readonly secret: string,
@@ -11,13 +11,12 @@ export class HttpWebhookSender extends WebhookSender {
   }
 
   async send(request: WebhookRequest): Promise<void> {
-    const timestamp = Math.floor(Date.now() / 1_000);
     const response = await fetch(request.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
         "user-agent": "peakshop-notification/1",
-        ...webhookHeaders(this.secret, request.deliveryId, timestamp, request.body),
+        ...webhookHeaders(this.secret, request.deliveryId, new Date(), request.body),
       },
       body: request.body,
       signal: AbortSignal.timeout(this.timeoutMs),

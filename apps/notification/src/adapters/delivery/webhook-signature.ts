@@ -1,63 +1,34 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { Webhook } from "standardwebhooks";
 
-// How merchant systems know a webhook is ours and fresh: the signature is an
-// HMAC-SHA256 over "<timestamp>.<raw body>", so neither the body nor the time
-// can be changed, and a captured request cannot be replayed after the tolerance.
-// Pure (no clock, no I/O): the caller passes the time; receivers can copy this file.
+// Webhooks are signed per the Standard Webhooks specification
+// (https://www.standardwebhooks.com), with its reference library, so a
+// merchant verifies them with an existing library in their own language:
+// `webhook-id` (the delivery id, the same for every retry of a delivery),
+// `webhook-timestamp` (unix seconds) and `webhook-signature`
+// (`v1,<base64 HMAC-SHA256 over "<id>.<timestamp>.<raw body>">`).
 
-export const WEBHOOK_HEADERS = {
-  delivery: "x-peakshop-delivery",
-  timestamp: "x-peakshop-timestamp",
-  signature: "x-peakshop-signature",
-} as const;
+const SECRET_PREFIX = "whsec_";
 
-/** Receivers should accept requests at most this old (or this far in the future, for clock skew). */
-export const DEFAULT_TOLERANCE_SECONDS = 300;
-
-/** `v1=<hex HMAC-SHA256(secret, timestamp + "." + rawBody)>` */
-export function signWebhook(secret: string, timestampSeconds: number, rawBody: string): string {
-  const mac = createHmac("sha256", secret).update(`${timestampSeconds}.${rawBody}`).digest("hex");
-  return `v1=${mac}`;
+/**
+ * The signing key. WEBHOOK_SECRET may be a Standard Webhooks secret
+ * (`whsec_<base64>`), or any other string, whose UTF-8 bytes are then the key.
+ */
+function webhookOf(secret: string): Webhook {
+  return secret.startsWith(SECRET_PREFIX) ? new Webhook(secret) : new Webhook(secret, { format: "raw" });
 }
 
-/** The headers of one webhook request. */
-export function webhookHeaders(
-  secret: string,
-  deliveryId: string,
-  timestampSeconds: number,
-  rawBody: string,
-) {
+/** The secret as merchants configure it in a Standard Webhooks library: `whsec_<base64 of the key>`. */
+export function receiverSecret(secret: string): string {
+  return secret.startsWith(SECRET_PREFIX)
+    ? secret
+    : `${SECRET_PREFIX}${Buffer.from(secret, "utf8").toString("base64")}`;
+}
+
+/** The headers of one webhook request; `sentAt` is the signature's time. */
+export function webhookHeaders(secret: string, deliveryId: string, sentAt: Date, rawBody: string) {
   return {
-    [WEBHOOK_HEADERS.delivery]: deliveryId,
-    [WEBHOOK_HEADERS.timestamp]: String(timestampSeconds),
-    [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestampSeconds, rawBody),
+    "webhook-id": deliveryId,
+    "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1_000)),
+    "webhook-signature": webhookOf(secret).sign(deliveryId, sentAt, rawBody),
   };
-}
-
-export type VerifyResult = { ok: true } | { ok: false; reason: "malformed" | "stale" | "mismatch" };
-
-export interface VerifyInput {
-  secret: string;
-  timestampHeader: string | undefined;
-  /** May list several comma-separated `v1=` values (e.g. while a secret is rotated); one must match. */
-  signatureHeader: string | undefined;
-  rawBody: string;
-  nowSeconds: number;
-  toleranceSeconds?: number;
-}
-
-export function verifyWebhook(input: VerifyInput): VerifyResult {
-  const { secret, timestampHeader, signatureHeader, rawBody, nowSeconds } = input;
-  const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-  if (!timestampHeader || !/^\d{1,12}$/.test(timestampHeader) || !signatureHeader) {
-    return { ok: false, reason: "malformed" };
-  }
-  const timestamp = Number(timestampHeader);
-  if (Math.abs(nowSeconds - timestamp) > tolerance) return { ok: false, reason: "stale" };
-  const expected = Buffer.from(signWebhook(secret, timestamp, rawBody));
-  const matches = signatureHeader
-    .split(",")
-    .map((candidate) => Buffer.from(candidate.trim()))
-    .some((candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected));
-  return matches ? { ok: true } : { ok: false, reason: "mismatch" };
 }
