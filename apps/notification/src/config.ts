@@ -30,8 +30,17 @@ export const notificationConfigSchema = serviceConfigSchema
       .default("{customerId}@customers.peakshop.test"),
     /** Merchant systems that receive every notification as a signed POST (comma-separated http(s) URLs). */
     WEBHOOK_URLS: urlList,
-    /** HMAC-SHA256 key of the webhook signatures; required when WEBHOOK_URLS is set. */
-    WEBHOOK_SECRET: z.string().min(16).optional(),
+    /**
+     * The webhook signing key (Standard Webhooks), required when WEBHOOK_URLS is
+     * set: `whsec_<base64>`, or any other string of 16+ characters (its UTF-8 bytes).
+     */
+    WEBHOOK_SECRET: z
+      .string()
+      .min(16)
+      .refine((secret) => !secret.startsWith("whsec_") || /^whsec_[A-Za-z0-9+/]{22,}={0,2}$/.test(secret), {
+        message: "a whsec_ secret must be base64 of at least 16 bytes after the prefix",
+      })
+      .optional(),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     /** Attempts per e-mail or webhook delivery before it is marked failed. */
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),

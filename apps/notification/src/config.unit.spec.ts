@@ -15,6 +15,12 @@ describe("notification config", () => {
   it("reads webhook URLs and requires their secret", () => {
     const env = { ...base, WEBHOOK_URLS: "http://a.test/hook, https://b.test/hook" };
     expect(() => loadNotificationConfig(env)).toThrow(/WEBHOOK_SECRET: required when WEBHOOK_URLS is set/);
+    expect(() => loadNotificationConfig({ ...env, WEBHOOK_SECRET: "whsec_not base64 at all!" })).toThrow(
+      /WEBHOOK_SECRET: a whsec_ secret must be base64/,
+    );
+    expect(
+      loadNotificationConfig({ ...env, WEBHOOK_SECRET: `whsec_${Buffer.alloc(24, 7).toString("base64")}` }),
+    ).toBeTruthy();
     expect(loadNotificationConfig({ ...env, WEBHOOK_SECRET: "0123456789abcdef" }).WEBHOOK_URLS).toEqual([
       "http://a.test/hook",
       "https://b.test/hook",
