@@ -63,12 +63,17 @@ describe("inventory service: catalog HTTP API", () => {
     });
     const list = await get("/v1/products");
     expect(list.status).toBe(200);
-    expect(await list.json()).toEqual({
-      items: [
-        { sku: "CABLE-2", name: "USB cable", priceCents: 500, currency: "EUR", available: 0 },
-        { sku: "LAMP-1", name: "Desk lamp", priceCents: 1999, currency: "EUR", available: 20 },
-      ],
+    const cable = { sku: "CABLE-2", name: "USB cable", priceCents: 500, currency: "EUR", available: 0 };
+    const listedLamp = { sku: "LAMP-1", name: "Desk lamp", priceCents: 1999, currency: "EUR", available: 20 };
+    expect(await list.json()).toEqual({ items: [cable, listedLamp], nextCursor: null });
+    // A page at a time, in SKU order: nextCursor leads on, null on the last page.
+    const first = await (await get("/v1/products?limit=1")).json();
+    expect(first).toEqual({ items: [cable], nextCursor: "CABLE-2" });
+    expect(await (await get("/v1/products?limit=1&cursor=CABLE-2")).json()).toEqual({
+      items: [listedLamp],
+      nextCursor: null,
     });
+    expect((await get("/v1/products?limit=0")).status).toBe(400);
     expect(await (await get("/v1/products/LAMP-1")).json()).toMatchObject({ sku: "LAMP-1", available: 20 });
   });
 

@@ -3,7 +3,7 @@ import { readTopicToEnd } from "@peakshop/platform-nest";
 import { testContext } from "@peakshop/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { emailOf, newCustomer } from "./support/customers";
+import { emailOf, newCustomer, type FeedItem } from "./support/customers";
 import { events } from "./support/events";
 import { startNotificationHarness, type NotificationHarness } from "./support/notification-harness";
 
@@ -127,9 +127,14 @@ describe("notification service: order and payment events -> feed, e-mail, signed
     for (const orderId of orders) await h.publishAndWait(events.placed(orderId, customerId));
     const all = await h.feedOf(customerId);
     expect(all.map((item) => item.orderId)).toEqual([...orders].reverse());
-    const first = await h.feedOf(customerId, "?limit=2");
-    const rest = await h.feedOf(customerId, `?limit=2&after=${first[1]?.id}`);
-    expect([...first, ...rest]).toEqual(all);
+    const first = (await h.get(`/v1/customers/${customerId}/notifications?limit=2`)).body;
+    expect(first.nextCursor).toBe((first.items as FeedItem[])[1]?.id);
+    const rest = (await h.get(`/v1/customers/${customerId}/notifications?limit=2&cursor=${first.nextCursor}`))
+      .body;
+    expect(rest.nextCursor).toBeNull();
+    expect([...(first.items as FeedItem[]), ...(rest.items as FeedItem[])]).toEqual(all);
+    // `after`, the first feed's name for the cursor, still pages the same way.
+    expect(await h.feedOf(customerId, `?limit=2&after=${first.nextCursor}`)).toEqual(rest.items);
 
     const bad = await h.get(`/v1/customers/${customerId}/notifications?limit=0&color=blue`);
     expect(bad).toMatchObject({ status: 400, type: "application/problem+json" });

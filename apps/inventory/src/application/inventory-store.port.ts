@@ -39,7 +39,8 @@ export interface InventoryStore {
 
   /** Creates or updates a product (locking its row); true if created. */
   upsertProduct(tx: EntityManager, spec: ProductSpec, now: Date): Promise<boolean>;
-  listProducts(tx: EntityManager): Promise<ProductView[]>;
+  /** Products in SKU order: all of them, or `limit` after `afterSku`. */
+  listProducts(tx: EntityManager, page?: CatalogPage): Promise<ProductView[]>;
   findProduct(tx: EntityManager, sku: string): Promise<ProductView | undefined>;
 }
 
@@ -86,6 +87,12 @@ export interface HoldOptions {
   /** Reports the path each line finally took (for measurements). */
   onTake?: (path: TakePath) => void;
   random?: () => number;
+}
+
+export interface CatalogPage {
+  /** The SKU the page starts after (the previous page's last). */
+  afterSku?: string;
+  limit?: number;
 }
 
 /** A product as the catalog shows it; `available` is the sum of its buckets. */

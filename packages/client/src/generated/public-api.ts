@@ -401,6 +401,7 @@ export interface components {
         };
         Catalog: {
             items: components["schemas"]["Product"][];
+            nextCursor: string | null;
         };
         Product: {
             sku: string;
@@ -466,6 +467,7 @@ export interface components {
         };
         NotificationFeed: {
             items: components["schemas"]["Notification"][];
+            nextCursor: string | null;
         };
         Notification: {
             id: string;
@@ -671,7 +673,10 @@ export interface operations {
     };
     listProducts: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1829,6 +1834,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                cursor?: string;
+                /** @description Use cursor. */
                 after?: string;
             };
             header?: never;

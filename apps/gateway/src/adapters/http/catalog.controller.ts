@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Put, Req, Res, UseFilters, UseGuards } from "@nestjs/common";
+import { Body, Controller, Get, Param, Put, Query, Req, Res, UseFilters, UseGuards } from "@nestjs/common";
 import { parseRequest } from "@peakshop/platform-nest";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UpstreamClient } from "../upstream/upstream.client";
 import { AdminOnly, AuthGuard, Public } from "./auth.guard";
 import { CustomerRateLimitGuard } from "./customer-rate-limit.guard";
 import { GatewayProblemsFilter } from "./gateway-problems.filter";
-import { productBody, skuParam } from "./public-requests";
+import { catalogQuery, productBody, skuParam } from "./public-requests";
 import { CatalogView, ProductView } from "./public-views";
 
 /** The catalog (anyone, signed in or not) and its administration (admin role), served by inventory. */
@@ -17,10 +17,15 @@ export class CatalogController {
 
   @Get("products")
   @Public()
-  async list(@Req() request: FastifyRequest) {
+  async list(@Query() query: unknown, @Req() request: FastifyRequest) {
+    const { limit, cursor } = parseRequest(catalogQuery, query, "query");
+    const params = new URLSearchParams();
+    if (limit) params.set("limit", String(limit));
+    if (cursor) params.set("cursor", cursor);
+    const search = params.size ? `?${params}` : "";
     const { body } = await this.upstream.call(
       "inventory",
-      { method: "GET", path: "/v1/products", requestId: request.id },
+      { method: "GET", path: `/v1/products${search}`, requestId: request.id },
       CatalogView,
     );
     return body;

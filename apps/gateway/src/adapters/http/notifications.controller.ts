@@ -9,7 +9,7 @@ import { GatewayProblemsFilter } from "./gateway-problems.filter";
 import { notificationQuery } from "./public-requests";
 import { NotificationFeed } from "./public-views";
 
-/** The caller's own in-app feed, newest first; `limit` and `after` (a notification id) page it. */
+/** The caller's own in-app feed, newest first; `limit` and `cursor` (the previous page's `nextCursor`) page it. */
 @Controller("v1/notifications")
 @UseGuards(AuthGuard, CustomerRateLimitGuard)
 @UseFilters(GatewayProblemsFilter)
@@ -21,10 +21,10 @@ export class NotificationsController {
 
   @Get()
   async list(@CurrentCaller() caller: Caller, @Query() query: unknown) {
-    const { limit, after } = parseRequest(notificationQuery, query, "query");
+    const { limit, cursor, after } = parseRequest(notificationQuery, query, "query");
     const params = new URLSearchParams();
     if (limit) params.set("limit", String(limit));
-    if (after) params.set("after", after);
+    if (cursor ?? after) params.set("cursor", (cursor ?? after)!);
     const search = params.size ? `?${params}` : "";
     const { body } = await this.upstream.call(
       "notification",

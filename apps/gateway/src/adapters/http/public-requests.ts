@@ -47,18 +47,32 @@ export const checkoutBody = z
 /** Bounded like the cart's, so an accepted key can always travel on. */
 export const idempotencyKeyHeader = z.string().min(1).max(255);
 
+/** Every list pages the same way: `limit`, and `cursor` from the previous page's `nextCursor`. */
+const page = {
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().min(1).max(512).optional(),
+};
+
 export const orderListQuery = z.strictObject({
   status: z
     .enum(["PLACED", "STOCK_RESERVED", "PAYMENT_PENDING", "CONFIRMED", "REJECTED", "CANCELLED"])
     .optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  cursor: z.string().min(1).max(512).optional(),
+  ...page,
 });
 
-export const notificationQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  after: z.uuid().optional(),
-});
+export const notificationQuery = z
+  .strictObject({
+    ...page,
+    /** The first name of the cursor here (a notification id); kept for its callers. */
+    after: z.uuid().optional().meta({ deprecated: true, description: "Use cursor." }),
+  })
+  .refine((query) => !(query.cursor && query.after), {
+    message: "give cursor or after, not both",
+    path: ["after"],
+  });
+
+/** Without `limit`, every product (as v1.0 answered); with it, one page. */
+export const catalogQuery = z.strictObject(page);
 
 export const emptyQuery = z.strictObject({});
 

@@ -21,7 +21,9 @@ export const ProductView = z
     available: z.number().int(),
   })
   .meta({ id: "Product" });
-export const CatalogView = z.object({ items: z.array(ProductView) }).meta({ id: "Catalog" });
+export const CatalogView = z
+  .object({ items: z.array(ProductView), nextCursor: z.string().nullable() })
+  .meta({ id: "Catalog" });
 
 /** One product in a cart or an order, at the price the server set. */
 const LineItem = z
@@ -84,7 +86,7 @@ export const NotificationItem = z
   })
   .meta({ id: "Notification" });
 export const NotificationFeed = z
-  .object({ items: z.array(NotificationItem) })
+  .object({ items: z.array(NotificationItem), nextCursor: z.string().nullable() })
   .meta({ id: "NotificationFeed" });
 
 /** A line of an incident's timeline: a change of status, or an update or apology posted by people. */

@@ -14,3 +14,9 @@ export const productSpecRequest = z.strictObject({
 });
 
 export const skuParam = Sku;
+
+/** Query of GET /v1/products: without `limit`, every product; with it, a page after `cursor` (a SKU). */
+export const catalogQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: Sku.optional(),
+});

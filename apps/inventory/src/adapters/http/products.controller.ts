@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Put, Res, UseFilters } from "@nestjs/common";
+import { Body, Controller, Get, Param, Put, Query, Res, UseFilters } from "@nestjs/common";
 import { parseRequest } from "@peakshop/platform-nest";
 import { ReadCatalogQuery } from "../../application/read-catalog.query";
 import { SetProductStockHandler } from "../../application/set-product-stock.handler";
 import { InventoryProblemsFilter, ProductNotFound } from "./inventory-problems.filter";
-import { productSpecRequest, skuParam } from "./product.requests";
+import { catalogQuery, productSpecRequest, skuParam } from "./product.requests";
 
 interface Reply {
   status(code: number): Reply;
@@ -19,8 +19,8 @@ export class ProductsController {
   ) {}
 
   @Get("products")
-  async list() {
-    return { items: await this.catalog.list() };
+  async list(@Query() query: unknown) {
+    return this.catalog.list(parseRequest(catalogQuery, query, "query"));
   }
 
   @Get("products/:sku")

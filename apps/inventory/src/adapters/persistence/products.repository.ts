@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import type { ProductSpec, ProductView } from "../../application/inventory-store.port";
+import type { CatalogPage, ProductSpec, ProductView } from "../../application/inventory-store.port";
 
 // pg returns bigint as a string; float8 is exact for any price below 2^53 cents.
 const VIEW = `
@@ -22,8 +22,11 @@ export async function upsertProduct(manager: EntityManager, spec: ProductSpec, n
   return row?.created ?? false;
 }
 
-export function listProducts(manager: EntityManager): Promise<ProductView[]> {
-  return manager.query(`${VIEW} GROUP BY p.sku ORDER BY p.sku`);
+export function listProducts(manager: EntityManager, page: CatalogPage = {}): Promise<ProductView[]> {
+  return manager.query(
+    `${VIEW} WHERE ($1::text IS NULL OR p.sku > $1) GROUP BY p.sku ORDER BY p.sku LIMIT $2`,
+    [page.afterSku ?? null, page.limit ?? null],
+  );
 }
 
 export async function findProduct(manager: EntityManager, sku: string): Promise<ProductView | undefined> {

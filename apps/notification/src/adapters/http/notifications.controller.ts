@@ -7,13 +7,20 @@ import { NotificationsRepository } from "../persistence/notifications.repository
 const feedQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    /** The id of the last notification of the previous page. */
+    /** The previous page's nextCursor (the id of its last notification). */
+    cursor: z.uuid().optional(),
+    /** The same as cursor, under the name the first feed used; kept for its callers. */
     after: z.uuid().optional(),
   })
-  .strict();
+  .strict()
+  .refine((query) => !(query.cursor && query.after), {
+    message: "give cursor or after, not both",
+    path: ["after"],
+  });
 
 /**
- * A customer's in-app feed, newest first. Internal: the gateway authenticates
+ * A customer's in-app feed, newest first, a page at a time (`limit`, and
+ * `cursor` from the previous page's `nextCursor`, null on the last). Internal: the gateway authenticates
  * the customer and calls this with their id (I6), so no id is trusted here
  * beyond its shape.
  */
@@ -24,9 +31,18 @@ export class NotificationsController {
   @Get()
   async list(@Param("customerId") customerId: string, @Query() query: unknown) {
     parseRequest(CustomerId, customerId, "path.customerId");
-    const { limit, after } = parseRequest(feedQuery, query, "query");
-    if (after && !(await this.notifications.belongsTo(customerId, after)))
-      throw invalidRequest([{ field: "query.after", message: "not one of this customer's notifications" }]);
-    return { items: await this.notifications.feed(customerId, limit, after) };
+    const { limit, cursor, after } = parseRequest(feedQuery, query, "query");
+    const from = cursor ?? after;
+    if (from && !(await this.notifications.belongsTo(customerId, from)))
+      throw invalidRequest([
+        {
+          field: cursor ? "query.cursor" : "query.after",
+          message: "not one of this customer's notifications",
+        },
+      ]);
+    // One more than a page tells whether another page follows.
+    const found = await this.notifications.feed(customerId, limit + 1, from);
+    const items = found.slice(0, limit);
+    return { items, nextCursor: found.length > limit ? items.at(-1)!.id : null };
   }
 }

@@ -129,13 +129,13 @@ export function documentedRoutes(markdown: string): DocumentedRoute[] {
   return routes;
 }
 
-/** A route listed again in a later section (an addition) amends what the page said of it before. */
+/** A route listed again in a later section (an addition) amends what the page said of it before: its shapes are the current ones. */
 function amend(route: DocumentedRoute, addition: DocumentedRoute): void {
   route.noAuth ||= addition.noAuth;
   route.query = [...new Set([...route.query, ...addition.query])];
   route.statuses = [...new Set([...route.statuses, ...addition.statuses])];
-  route.requestBody ??= addition.requestBody;
-  route.response ??= addition.response;
+  route.requestBody = addition.requestBody ?? route.requestBody;
+  route.response = addition.response ?? route.response;
 }
 
 /** The values the page lists after "Order status:". */

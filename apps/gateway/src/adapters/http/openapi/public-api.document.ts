@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   addItemBody,
   changeQuantityBody,
+  catalogQuery,
   checkoutBody,
   devTokenBody,
   notificationQuery,
@@ -57,6 +58,7 @@ const operations: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "listProducts",
       tags: ["catalog"],
       security: [],
+      requestParams: { query: catalogQuery },
       responses: { "200": json("Every product on sale.", CatalogView), ...anyone },
     },
   },

@@ -1,0 +1,85 @@
+import { testContext } from "@peakshop/testing";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadGatewayConfig, startGatewayService } from "../src/app";
+import { startGatewayHarness, urlOf, type GatewayHarness } from "./support/gateway-harness";
+
+const ctx = testContext(inject("peakshopInfrastructure"));
+
+/** What a storefront on another origin does before anyone signs in: browse. */
+describe("browsing the gateway from a browser", () => {
+  let h: GatewayHarness;
+
+  beforeAll(async () => {
+    h = await startGatewayHarness(ctx);
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it("lets anyone page through the catalog without a token, and refuses a bad token there", async () => {
+    const skus = ["A", "B", "C"].map((letter) => `BROWSE-${letter}-${randomUUID().slice(0, 8)}`);
+    for (const sku of skus) {
+      const put = await h.admin.api.PUT("/v1/admin/products/{sku}", {
+        params: { path: { sku } },
+        body: { name: `Lantern ${sku}`, priceCents: 1250, currency: "EUR", stock: 3 },
+      });
+      expect(put.response.status).toBe(201);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 100; pages++) {
+      const { data, response } = await h.anonymous.api.GET("/v1/products", {
+        params: { query: { limit: 2, ...(cursor ? { cursor } : {}) } },
+      });
+      expect(response.status).toBe(200);
+      expect(data!.items.length).toBeLessThanOrEqual(2);
+      seen.push(...data!.items.map((item) => item.sku));
+      if (!data!.nextCursor) break;
+      cursor = data!.nextCursor;
+    }
+    expect(seen).toEqual([...seen].sort());
+    expect(seen).toEqual(expect.arrayContaining(skus));
+    const all = await h.anonymous.api.GET("/v1/products");
+    expect(all.data?.items.map((item) => item.sku)).toEqual(seen);
+    const badToken = await fetch(`${h.base}/v1/products`, {
+      headers: { authorization: "Bearer not.a.token" },
+    });
+    expect(badToken.status).toBe(401);
+  });
+
+  it("lets browsers on the allowed origins call it (CORS), and browse the catalog before signing in", async () => {
+    const webOrigin = "http://shop.example.test";
+    const cors = await startGatewayService(loadGatewayConfig({ ...h.env, GATEWAY_CORS_ORIGINS: webOrigin }), {
+      port: 0,
+    });
+    try {
+      const base = await urlOf(cors);
+      const preflight = (origin: string) =>
+        fetch(`${base}/v1/checkout`, {
+          method: "OPTIONS",
+          headers: {
+            origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "authorization,content-type,idempotency-key",
+          },
+        });
+      const allowed = await preflight(webOrigin);
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get("access-control-allow-origin")).toBe(webOrigin);
+      expect(allowed.headers.get("access-control-allow-headers")).toContain("idempotency-key");
+      const other = await preflight("http://elsewhere.example.test");
+      expect(other.headers.get("access-control-allow-origin")).toBeNull();
+      const status = await fetch(`${base}/v1/status`, { headers: { origin: webOrigin } });
+      expect(status.headers.get("access-control-allow-origin")).toBe(webOrigin);
+      const browse = await fetch(`${base}/v1/products`, { headers: { origin: webOrigin } });
+      expect([browse.status, browse.headers.get("access-control-allow-origin")]).toEqual([200, webOrigin]);
+      // A gateway that lists no origin answers none.
+      const closed = await fetch(`${h.base}/v1/status`, { headers: { origin: webOrigin } });
+      expect(closed.headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      await cors.close();
+    }
+  });
+});
