@@ -1,5 +1,11 @@
 import { testContext } from "@peakshop/testing";
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadGatewayConfig, startGatewayService } from "../src/app";
 import { startGatewayHarness, urlOf, type GatewayHarness } from "./support/gateway-harness";
@@ -82,4 +88,37 @@ describe("browsing the gateway from a browser", () => {
       await cors.close();
     }
   });
+
+  it("serves a frontend's script that installs the packed @peakshop/client, outside the workspace", async () => {
+    const sku = `EXAMPLE-${randomUUID().slice(0, 8)}`;
+    const put = await h.admin.api.PUT("/v1/admin/products/{sku}", {
+      params: { path: { sku } },
+      body: { name: "Example lantern", priceCents: 990, currency: "EUR", stock: 5 },
+    });
+    expect(put.response.status).toBe(201);
+    const work = await mkdtemp(join(tmpdir(), "peakshop-example-"));
+    try {
+      // As another team would get it: the tarball pnpm publishes (catalog and workspace ranges resolved), installed with npm.
+      await run("pnpm", ["pack", "--pack-destination", work], CLIENT);
+      const tarball = (await readdir(work)).find((name) => name.endsWith(".tgz"))!;
+      const example = join(work, "storefront-script");
+      await cp(EXAMPLE, example, { recursive: true });
+      await run("npm", ["install", "--no-audit", "--no-fund", join(work, tarball)], example);
+      const { stdout } = await run(process.execPath, ["index.mjs"], example, {
+        PEAKSHOP_GATEWAY_URL: h.base,
+        PEAKSHOP_SKU: sku,
+      });
+      expect(stdout).toContain(`browsing: Example lantern (${sku})`);
+      expect(stdout.trim().split("\n").at(-1)).toBe("status: CONFIRMED");
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
 });
+
+const CLIENT = fileURLToPath(new URL("../../../packages/client", import.meta.url));
+const EXAMPLE = fileURLToPath(new URL("../../../examples/storefront-script", import.meta.url));
+
+/** Runs a command to its end (asynchronously: the system under test runs in this process). */
+const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
+  promisify(execFile)(command, args, { cwd, env: { ...process.env, ...env }, timeout: 120_000 });
