@@ -21,6 +21,7 @@ export function App() {
           {shopper && <Link href="/inbox">Messages</Link>}
           <Link href="/status">Status</Link>
           <Link href="/console">Console</Link>
+          {!shopper && <Link href="/sign-in">Sign in</Link>}
           {shopper && (
             <button className="link" onClick={signOut}>
               Sign out ({shopper.customerId})
@@ -34,8 +35,9 @@ export function App() {
         <Switch>
           <Route path="/status" component={StatusPage} />
           <Route path="/console" component={ConsolePage} />
-          {!shopper && <Route component={SignIn} />}
+          {/* Anyone may browse (the catalog needs no token); the rest needs a shopper. */}
           <Route path="/" component={Catalog} />
+          {!shopper && <Route component={SignIn} />}
           <Route path="/cart" component={Cart} />
           <Route path="/inbox" component={Inbox} />
           <Route path="/orders/:orderId">

@@ -66,6 +66,18 @@ describe("the storefront in a real browser", () => {
     await page.context().close();
   });
 
+  it("a visitor browses the catalog before signing in, and signs in to buy", async () => {
+    const page = await (await w.browser.newContext()).newPage();
+    await page.goto(w.webUrl);
+    const lantern = page.getByRole("listitem").filter({ hasText: "Paper lantern" });
+    await lantern.getByRole("link", { name: "Sign in to buy" }).click();
+    await page.getByLabel("Your customer name").fill(`web-visitor-${ctx.uniqueName("v")}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await lantern.getByRole("button", { name: "Add to cart" }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it("the public status page shows the state of payments without signing in", async () => {
     const page = await (await w.browser.newContext()).newPage();
     await page.goto(`${w.webUrl}/status`);

@@ -59,7 +59,7 @@ export async function startWebSystem(ctx: ReturnType<typeof testContext>) {
   const browser: Browser = await launchBrowser();
 
   const signIn = async (page: Page, customerId: string) => {
-    await page.goto(webUrl);
+    await page.goto(`${webUrl}/sign-in`);
     await page.getByLabel("Your customer name").fill(customerId);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Today's deals" }).waitFor();

@@ -1,10 +1,11 @@
 import type { Product } from "@peakshop/client";
 import { useEffect, useState } from "react";
+import { Link } from "wouter";
 import { formatMoney } from "../domain/money";
 import { useShop } from "../shop-context";
 
 export function Catalog() {
-  const { client, patiently } = useShop();
+  const { client, patiently, shopper } = useShop();
   const [products, setProducts] = useState<Product[]>();
   const [added, setAdded] = useState<string>();
   const [error, setError] = useState<string>();
@@ -31,9 +32,13 @@ export function Catalog() {
             <h2>{product.name}</h2>
             <p>{formatMoney(product.priceCents, product.currency)}</p>
             <p className="muted">{product.available > 0 ? `${product.available} left` : "Sold out"}</p>
-            <button disabled={product.available === 0} onClick={() => void add(product.sku)}>
-              Add to cart
-            </button>
+            {shopper ? (
+              <button disabled={product.available === 0} onClick={() => void add(product.sku)}>
+                Add to cart
+              </button>
+            ) : (
+              <Link href="/sign-in">Sign in to buy</Link>
+            )}
             {added === product.sku && <p role="status">Added to your cart.</p>}
           </li>
         ))}
