@@ -6,6 +6,7 @@ import { loadNotificationConfig, startNotificationService } from "@peakshop/noti
 import { loadOrderConfig, startOrderService } from "@peakshop/order/app";
 import { loadPaymentConfig, startPaymentService } from "@peakshop/payment/app";
 import type { testContext } from "@peakshop/testing";
+import { NO_BANK_FAULTS } from "@peakshop/testcontainers";
 
 type Context = ReturnType<typeof testContext>;
 
@@ -28,14 +29,7 @@ export interface CheckoutSystem {
 }
 
 /** The bank simulator's faults, as its PUT /v1/faults replaces them: all off. */
-export const NO_BANK_FAULTS = {
-  latencyMs: 0,
-  errorRate: 0,
-  outage: false,
-  capacity: null,
-  lostResponseRate: 0,
-  declineRate: 0,
-};
+export { NO_BANK_FAULTS };
 
 /** Order's payment deadline in these tests: long enough for a healthy saga on a busy machine, short enough to wait out. */
 export const PAYMENT_DEADLINE_MS = 12_000;

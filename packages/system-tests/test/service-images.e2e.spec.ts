@@ -9,7 +9,7 @@ import {
   SERVICE_PORTS,
   type ServiceName,
   type StartedTestContainer,
-} from "./support/service-image";
+} from "../src/service-images";
 
 const ctx = testContext(inject("peakshopInfrastructure"));
 

@@ -5,12 +5,15 @@ export interface ImageNames {
   postgres: string;
   kafka: string;
   reaper: string;
+  /** An SMTP server accepting every e-mail, for tests that run notification's image. */
+  smtp: string;
 }
 
 const VARIABLES = {
   postgres: "PEAKSHOP_POSTGRES_IMAGE",
   kafka: "PEAKSHOP_KAFKA_IMAGE",
   reaper: "PEAKSHOP_REAPER_IMAGE",
+  smtp: "PEAKSHOP_SMTP_IMAGE",
 } as const;
 
 function findRepoRoot(start: string): string | undefined {
@@ -52,5 +55,6 @@ export function resolveImages(env: NodeJS.ProcessEnv = process.env, cwd = proces
     postgres: pick(VARIABLES.postgres),
     kafka: pick(VARIABLES.kafka),
     reaper: pick(VARIABLES.reaper),
+    smtp: pick(VARIABLES.smtp),
   };
 }

@@ -18,6 +18,7 @@ const defaults = [
   "PEAKSHOP_POSTGRES_IMAGE=postgres:17",
   "PEAKSHOP_KAFKA_IMAGE=apache/kafka:4.3.1",
   "PEAKSHOP_REAPER_IMAGE=testcontainers/ryuk:0.14.0",
+  "PEAKSHOP_SMTP_IMAGE=axllent/mailpit:v1.27",
 ].join("\n");
 
 describe("resolveImages", () => {
@@ -27,6 +28,7 @@ describe("resolveImages", () => {
       postgres: "postgres:17",
       kafka: "apache/kafka:4.3.1",
       reaper: "testcontainers/ryuk:0.14.0",
+      smtp: "axllent/mailpit:v1.27",
     });
   });
 

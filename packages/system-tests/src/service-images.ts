@@ -1,39 +1,21 @@
+import {
+  buildServiceImage as buildFromCheckout,
+  SERVICES,
+  type PeakshopService,
+} from "@peakshop/testcontainers";
 import { GenericContainer, type StartedTestContainer } from "testcontainers";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
-const REPOSITORY = fileURLToPath(new URL("../../../../", import.meta.url));
+const REPOSITORY = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** Each app and the port its image is built for (as in docker-compose.yml). */
-export const SERVICE_PORTS = {
-  gateway: 3000,
-  order: 3001,
-  cart: 3002,
-  inventory: 3003,
-  payment: 3004,
-  notification: 3005,
-  "bank-simulator": 4000,
-} as const;
-export type ServiceName = keyof typeof SERVICE_PORTS;
+export const SERVICE_PORTS = SERVICES;
+export type ServiceName = PeakshopService;
 
-/**
- * Builds an app's image from infra/docker/service.Dockerfile, as scripts/up.sh
- * does and with the same tag, so the layers are shared with it and between
- * apps. NODE_IMAGE is the configured base (the locally built one offline).
- */
-export async function buildServiceImage(service: ServiceName): Promise<string> {
-  const builder = GenericContainer.fromDockerfile(
-    REPOSITORY,
-    "infra/docker/service.Dockerfile",
-  ).withBuildArgs({
-    SERVICE: service,
-    PORT: String(SERVICE_PORTS[service]),
-    ...(process.env["PEAKSHOP_NODE_IMAGE"] ? { NODE_IMAGE: process.env["PEAKSHOP_NODE_IMAGE"] } : {}),
-  });
-  const image = `peakshop/${service}:dev`;
-  await builder.build(image, { deleteOnExit: false });
-  return image;
-}
+/** Builds an app's image from this checkout, tagged as scripts/up.sh tags it. */
+export const buildServiceImage = (service: ServiceName): Promise<string> =>
+  buildFromCheckout(service, { repository: REPOSITORY, nodeImage: process.env["PEAKSHOP_NODE_IMAGE"] });
 
 /**
  * A container run as the Helm chart runs it: read-only root filesystem with a
