@@ -98,12 +98,12 @@ describe("browsing the gateway from a browser", () => {
     expect(put.response.status).toBe(201);
     const work = await mkdtemp(join(tmpdir(), "peakshop-example-"));
     try {
-      // As another team would get it: the tarball pnpm publishes (catalog and workspace ranges resolved), installed with npm.
+      // As another team would get it: the tarball pnpm publishes (catalog and workspace ranges resolved), installed as a dependency.
       await run("pnpm", ["pack", "--pack-destination", work], CLIENT);
       const tarball = (await readdir(work)).find((name) => name.endsWith(".tgz"))!;
       const example = join(work, "storefront-script");
       await cp(EXAMPLE, example, { recursive: true });
-      await run("npm", ["install", "--no-audit", "--no-fund", join(work, tarball)], example);
+      await run("pnpm", ["add", join(work, tarball)], example);
       const { stdout } = await run(process.execPath, ["index.mjs"], example, {
         PEAKSHOP_GATEWAY_URL: h.base,
         PEAKSHOP_SKU: sku,
