@@ -1,3 +1,4 @@
+import "./tracing";
 import { boundShutdown } from "@peakshop/platform-nest";
 import { loadOrderConfig, startOrderService } from "./app";
 

@@ -37,3 +37,12 @@ export {
   type GaugeReadAtScrapeOptions,
   type Reading,
 } from "./metrics/gauge-read-at-scrape";
+export {
+  activeTraceIds,
+  activeTraceparent,
+  inSpan,
+  tracingStarted,
+  withActiveTraceparent,
+  type SpanOptions,
+} from "./tracing/trace-context";
+export { consumeTraced, publishTraced } from "./tracing/kafka-spans";

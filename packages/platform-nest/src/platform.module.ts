@@ -16,12 +16,20 @@ import { KafkajsAdapter } from "./kafka/kafkajs.adapter";
 import { loggingModule } from "./logging/logging.module";
 import { MetricsController } from "./metrics/metrics.controller";
 import { createMetricsRegistry } from "./metrics/metrics-registry";
+import { stopTracing } from "./tracing/trace-context";
 
 class KafkaPortLifecycle implements OnApplicationShutdown {
   constructor(@Inject(KafkaPort) private readonly kafka: KafkaPort) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.kafka.close();
+  }
+}
+
+/** Sends the spans still batched when the service stops. */
+class TracingLifecycle implements OnApplicationShutdown {
+  async onApplicationShutdown(): Promise<void> {
+    await stopTracing();
   }
 }
 
@@ -62,6 +70,7 @@ export class PlatformModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: Registry, useFactory: () => createMetricsRegistry(config.SERVICE_NAME) },
         ...kafkaProviders,
+        TracingLifecycle,
       ],
       exports: [SERVICE_CONFIG, Registry, ...(brokers ? [KafkaPort] : [])],
     };

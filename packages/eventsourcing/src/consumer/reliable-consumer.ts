@@ -1,4 +1,4 @@
-import type { KafkaPort } from "@peakshop/platform-nest";
+import { consumeTraced, type KafkaPort } from "@peakshop/platform-nest";
 import type { DataSource, EntityManager } from "typeorm";
 import { handleAllOnce, handleOnce, type InboxOutcome } from "../inbox/inbox";
 import { toDeadLetter } from "./dead-letter";
@@ -113,7 +113,9 @@ export class ReliableConsumer {
         const ids = selected.map((item) => messageIdOf(item.message));
         const handled = await handleAllOnce(this.dataSource, this.settings.consumer, ids, (at, manager) => {
           const item = selected[at] as { message: IncomingMessage; input: Input };
-          return handler.handle(item.input, manager, item.message);
+          return consumeTraced(item.message, this.settings.consumer, () =>
+            handler.handle(item.input, manager, item.message),
+          );
         });
         handled.forEach((outcome, at) => (outcomes[selected[at]!.index] = outcome));
         return outcomes;
@@ -135,10 +137,13 @@ export class ReliableConsumer {
       try {
         if ("error" in item) throw item.error;
         const messageId = messageIdOf(message);
-        const alone = await handler.handleAlone?.(item.input, { consumer, messageId }, message);
+        const input = item.input;
+        const alone = await consumeTraced(message, consumer, async () =>
+          handler.handleAlone?.(input, { consumer, messageId }, message),
+        );
         if (alone) return alone;
         return await handleOnce(this.dataSource, consumer, messageId, (manager) =>
-          handler.handle(item.input, manager, message),
+          consumeTraced(message, consumer, () => handler.handle(input, manager, message)),
         );
       } catch (error) {
         const kind = classifyFailure(error);

@@ -1,4 +1,5 @@
 import { crc32 } from "node:zlib";
+import { withActiveTraceparent } from "@peakshop/platform-nest";
 import type { EntityManager } from "typeorm";
 import { notifyOnCommit, outboxWritten } from "../store/commit-signals";
 import type { OutboxMessage } from "../store/event-store";
@@ -12,7 +13,8 @@ export const OUTBOX_SLOTS = 16;
 export const slotOf = (key: string): number => crc32(key) % OUTBOX_SLOTS;
 
 /**
- * es_outbox's columns for `messages`, as arrays for unnest():
+ * es_outbox's columns for `messages` (each with the trace context of the
+ * work that wrote it, which the relay continues when it publishes), as arrays for unnest():
  * `unnest($n::smallint[], $n+1::text[], $n+2::text[], $n+3::text[], $n+4::jsonb[])`
  * gives (slot, topic, message_key, value, headers).
  */
@@ -22,7 +24,7 @@ export function outboxColumns(messages: readonly OutboxMessage[]): unknown[] {
     messages.map((message) => message.topic),
     messages.map((message) => message.key),
     messages.map((message) => message.value),
-    messages.map((message) => JSON.stringify(message.headers ?? {})),
+    messages.map((message) => JSON.stringify(withActiveTraceparent(message.headers))),
   ];
 }
 

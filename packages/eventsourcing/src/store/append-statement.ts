@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { activeTraceparent } from "@peakshop/platform-nest";
 import { outboxColumns } from "../outbox/outbox-writer";
 import type { ExpectedVersion, InboxEntry, NewEvent, OutboxMessage } from "./event-store";
 import { inboxRow } from "../inbox/inbox-row";
@@ -30,6 +31,10 @@ export function appendStatement(
   outbox: readonly OutboxMessage[],
   extras: AppendExtras = {},
 ): SqlStatement {
+  // Each event keeps the trace it was appended in (EventMetadata.traceparent).
+  const traceparent = activeTraceparent();
+  const metadataOf = (event: NewEvent) =>
+    traceparent && !event.metadata?.traceparent ? { ...event.metadata, traceparent } : (event.metadata ?? {});
   const values: unknown[] = [
     streamId,
     expected === "any" ? null : expected,
@@ -37,7 +42,7 @@ export function appendStatement(
     events.map((event) => event.type),
     events.map((event) => event.schemaVersion ?? 1),
     events.map((event) => JSON.stringify(event.data)),
-    events.map((event) => JSON.stringify(event.metadata ?? {})),
+    events.map((event) => JSON.stringify(metadataOf(event))),
     ...outboxColumns(outbox),
   ];
   const more = writeCtes(

@@ -4,6 +4,7 @@ import { kafkajsLogCreator, KAFKAJS_LOG_LEVEL } from "./kafkajs-log";
 import { kafkaConnection } from "./kafka-connection";
 import { KafkaPort, type OutgoingRecord, type TopicSpec } from "./kafka.port";
 import { PublishHealth } from "./publish-health";
+import { publishTraced } from "../tracing/kafka-spans";
 import { topicsPresent } from "./topics-present";
 
 export interface KafkaClientSettings {
@@ -35,6 +36,10 @@ export class KafkajsAdapter extends KafkaPort {
 
   async publish(records: OutgoingRecord[]): Promise<void> {
     if (records.length === 0) return;
+    await publishTraced(records, (traced) => this.send(traced));
+  }
+
+  private async send(records: OutgoingRecord[]): Promise<void> {
     const byTopic = new Map<string, OutgoingRecord[]>();
     for (const record of records) {
       byTopic.set(record.topic, [...(byTopic.get(record.topic) ?? []), record]);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { LoggerModule } from "nestjs-pino";
+import { activeTraceIds } from "../tracing/trace-context";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -16,7 +17,11 @@ export function requestLogLevel(statusCode: number, error?: unknown): "debug" | 
   return statusCode >= 400 ? "info" : "debug";
 }
 
-/** Structured JSON logs; every request log line carries the request id as `correlationId`. */
+/**
+ * Structured JSON logs; every request log line carries the request id as
+ * `correlationId`, and with tracing on every line under a request or a
+ * consumed message its `trace_id` and `span_id`.
+ */
 export function loggingModule(serviceName: string, level: string) {
   return LoggerModule.forRoot({
     pinoHttp: {
@@ -25,6 +30,8 @@ export function loggingModule(serviceName: string, level: string) {
       messageKey: "message",
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
       formatters: { level: (label) => ({ level: label }) },
+      // Every line written under a traced request or message names its trace.
+      mixin: activeTraceIds,
       redact: ["req.headers.authorization", "req.headers.cookie"],
       genReqId: (request: IncomingMessage) => {
         const given = request.headers[REQUEST_ID_HEADER];
