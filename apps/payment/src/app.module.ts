@@ -12,6 +12,7 @@ import { PaymentCommandsConsumer } from "./adapters/messaging/payment-commands.c
 import { BankGatewayMetrics } from "./adapters/metrics/bank-gateway.metrics";
 import { PaymentAttemptsMetrics } from "./adapters/metrics/payment-attempts.metrics";
 import { CreatePaymentSchedule1764070000000 } from "./adapters/persistence/migrations/1764070000000-create-payment-schedule";
+import { TracePaymentSchedule1765200000000 } from "./adapters/persistence/migrations/1765200000000-trace-payment-schedule";
 import { PostgresPaymentSchedule } from "./adapters/persistence/postgres-payment-schedule";
 import { BankGateway } from "./application/bank-gateway.port";
 import { PaymentCommands } from "./application/payment-commands";
@@ -30,7 +31,11 @@ export const PAYMENT_TOPICS: ServiceTopics = {
   publishes: [PaymentCapturedV1.topic, BankCircuitOpenedV1.topic, deadLetterTopicOf(PAYMENT_CONSUMER)],
 };
 export const PAYMENT_ENTITIES = [];
-export const PAYMENT_MIGRATIONS = [...EVENTSOURCING_MIGRATIONS, CreatePaymentSchedule1764070000000];
+export const PAYMENT_MIGRATIONS = [
+  ...EVENTSOURCING_MIGRATIONS,
+  CreatePaymentSchedule1764070000000,
+  TracePaymentSchedule1765200000000,
+];
 
 @Module({})
 export class PaymentModule {

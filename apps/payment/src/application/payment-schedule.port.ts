@@ -8,6 +8,8 @@ export interface DueWork {
   kind: ScheduledWork;
   /** Attempts started before this claim; > 0 means an earlier one may have reached the bank. */
   startedBefore: number;
+  /** The trace that scheduled the work (W3C traceparent), continued when it runs. */
+  traceparent?: string;
 }
 
 /**

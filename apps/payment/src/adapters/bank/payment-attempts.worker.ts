@@ -1,5 +1,5 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { PollingWorker, SERVICE_CONFIG, type WorkSignal } from "@peakshop/platform-nest";
+import { inSpan, PollingWorker, SERVICE_CONFIG, type WorkSignal } from "@peakshop/platform-nest";
 import { PaymentSchedule } from "../../application/payment-schedule.port";
 import { ProcessDueWork } from "../../application/process-due-work";
 import type { PaymentConfig } from "../../config";
@@ -33,7 +33,15 @@ export class PaymentAttemptsWorker extends PollingWorker {
 
   protected async round(): Promise<number> {
     const due = await this.schedule.claimDue(this.config.BANK_MAX_CONCURRENCY, this.config.ATTEMPT_LEASE_MS);
-    const results = await Promise.allSettled(due.map((work) => this.work.run(work)));
+    const results = await Promise.allSettled(
+      due.map((work) =>
+        inSpan(
+          `payment ${work.kind}`,
+          { parent: work.traceparent, attributes: { "peakshop.payment.id": work.paymentId } },
+          () => this.work.run(work),
+        ),
+      ),
+    );
     for (const result of results) {
       if (result.status === "rejected")
         this.logger.error(

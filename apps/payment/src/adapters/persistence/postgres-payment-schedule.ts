@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import type { SqlStatement } from "@peakshop/eventsourcing";
-import { WorkSignal } from "@peakshop/platform-nest";
+import { activeTraceparent, WorkSignal } from "@peakshop/platform-nest";
 import { DataSource } from "typeorm";
 import { PaymentSchedule, type DueWork, type ScheduledWork } from "../../application/payment-schedule.port";
 
@@ -15,9 +15,10 @@ export class PostgresPaymentSchedule extends PaymentSchedule {
 
   put(paymentId: string, kind: ScheduledWork, dueAt: Date): SqlStatement {
     return {
-      text: `INSERT INTO payment_schedule (payment_id, kind, due_at) VALUES ($1, $2, $3)
-       ON CONFLICT (payment_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at`,
-      values: [paymentId, kind, dueAt],
+      text: `INSERT INTO payment_schedule (payment_id, kind, due_at, traceparent) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (payment_id, kind) DO UPDATE
+         SET due_at = EXCLUDED.due_at, traceparent = coalesce(EXCLUDED.traceparent, payment_schedule.traceparent)`,
+      values: [paymentId, kind, dueAt, activeTraceparent() ?? null],
     };
   }
 
@@ -39,21 +40,26 @@ export class PostgresPaymentSchedule extends PaymentSchedule {
   async claimDue(limit: number, leaseMs: number): Promise<DueWork[]> {
     // SKIP LOCKED: several workers (or instances) claim disjoint rows; the
     // lease moves due_at forward, so a crashed worker's rows come due again.
-    const rows: { payment_id: string; kind: ScheduledWork; started_before: number }[] =
-      await this.dataSource.query(
-        `UPDATE payment_schedule s
+    const rows: {
+      payment_id: string;
+      kind: ScheduledWork;
+      started_before: number;
+      traceparent: string | null;
+    }[] = await this.dataSource.query(
+      `UPDATE payment_schedule s
           SET due_at = now() + ($2::int * interval '1 millisecond'), attempts_started = s.attempts_started + 1
          FROM (SELECT payment_id, kind, attempts_started FROM payment_schedule
                 WHERE due_at <= now() ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
         WHERE s.payment_id = due.payment_id AND s.kind = due.kind
-        RETURNING s.payment_id, s.kind, due.attempts_started AS started_before`,
-        [limit, leaseMs],
-      );
+        RETURNING s.payment_id, s.kind, due.attempts_started AS started_before, s.traceparent`,
+      [limit, leaseMs],
+    );
     const list = Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows;
     return list.map((row) => ({
       paymentId: row.payment_id,
       kind: row.kind,
       startedBefore: row.started_before,
+      ...(row.traceparent ? { traceparent: row.traceparent } : {}),
     }));
   }
 
