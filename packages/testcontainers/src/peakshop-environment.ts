@@ -34,6 +34,19 @@ export interface PeakshopEnvironmentOptions extends ImageOptions {
   paymentDeadlineMs?: number;
   /** How long each container may take to become ready. Default 2 minutes. */
   startupTimeoutMs?: number;
+  /**
+   * Run on this network (left in place at stop) instead of one of the
+   * environment's own, so containers of the test's reach the services by
+   * name (gateway, order ...) and the services reach them: a mail catcher, a
+   * webhook receiver, an OpenTelemetry collector.
+   */
+  network?: StartedNetwork;
+  /**
+   * Extra environment for every service, over the environment's own settings:
+   * e.g. OTEL_TRACES_EXPORTER=otlp and OTEL_EXPORTER_OTLP_ENDPOINT to trace
+   * them, or LOG_LEVEL=info.
+   */
+  serviceEnvironment?: Record<string, string>;
 }
 
 /**
@@ -58,7 +71,8 @@ export class PeakshopEnvironment {
       authDevSecret: randomBytes(32).toString("hex"),
       paymentDeadlineMs: this.options.paymentDeadlineMs ?? 180_000,
     };
-    const network = await new Network().start();
+    const network = this.options.network ?? (await new Network().start());
+    const ownNetwork = !this.options.network;
     const started: StartedTestContainer[] = [];
     const run = async (name: string, container: GenericContainer) => {
       // The last lines a container logged, so a start that fails says why.
@@ -84,7 +98,7 @@ export class PeakshopEnvironment {
         name,
         new GenericContainer(images[name])
           .withNetworkAliases(name)
-          .withEnvironment(serviceSettings(name, input))
+          .withEnvironment({ ...serviceSettings(name, input), ...this.options.serviceEnvironment })
           .withExposedPorts(SERVICES[name])
           .withWaitStrategy(Wait.forHttp("/health/ready", SERVICES[name]).forStatusCode(200)),
       );
@@ -103,13 +117,13 @@ export class PeakshopEnvironment {
         await service(name);
       const gateway = await service("gateway");
       return new StartedPeakshopEnvironment(
-        network,
+        ownNetwork ? network : undefined,
         started,
         urlOf(gateway, "gateway"),
         urlOf(bank!, "bank-simulator"),
       );
     } catch (error) {
-      await stopAll(network, started);
+      await stopAll(ownNetwork ? network : undefined, started);
       throw error;
     }
   }
@@ -118,7 +132,7 @@ export class PeakshopEnvironment {
 /** A running environment: where the gateway is, tokens for customers, the bank's faults. */
 export class StartedPeakshopEnvironment {
   constructor(
-    private readonly network: StartedNetwork,
+    private readonly network: StartedNetwork | undefined,
     private readonly containers: StartedTestContainer[],
     /** The public API, e.g. http://localhost:49321. */
     readonly gatewayUrl: string,
@@ -147,7 +161,7 @@ export class StartedPeakshopEnvironment {
     if (!response.ok) throw new Error(`the bank simulator refused the faults: HTTP ${response.status}`);
   }
 
-  /** Stops every container and removes the network. */
+  /** Stops every container and removes the network (unless it was handed in). */
   stop(): Promise<void> {
     return stopAll(this.network, this.containers);
   }
@@ -208,7 +222,10 @@ function smtp(images: PeakshopImages): GenericContainer {
 const urlOf = (container: StartedTestContainer, service: PeakshopService) =>
   `http://${container.getHost()}:${container.getMappedPort(SERVICES[service])}`;
 
-async function stopAll(network: StartedNetwork, containers: StartedTestContainer[]): Promise<void> {
+async function stopAll(
+  network: StartedNetwork | undefined,
+  containers: StartedTestContainer[],
+): Promise<void> {
   await Promise.allSettled([...containers].reverse().map((container) => container.stop()));
-  await network.stop();
+  await network?.stop();
 }
