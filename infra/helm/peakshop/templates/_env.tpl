@@ -63,6 +63,22 @@ ca.crt
 {{- $_ := set $env "NODE_EXTRA_CA_CERTS" (printf "%s/%s" (include "peakshop.kafka.caDir" .) (include "peakshop.kafka.caFile" .)) }}
 {{- end }}
 {{- end }}
+{{- with $root.Values.tracing }}
+{{- if .enabled }}
+{{- $_ := set $env "OTEL_TRACES_EXPORTER" "otlp" }}
+{{- $_ := set $env "OTEL_EXPORTER_OTLP_ENDPOINT" .otlpEndpoint }}
+{{- $_ := set $env "OTEL_EXPORTER_OTLP_PROTOCOL" .protocol }}
+{{- $_ := set $env "OTEL_TRACES_SAMPLER" "parentbased_traceidratio" }}
+{{- $_ := set $env "OTEL_TRACES_SAMPLER_ARG" (include "peakshop.envValue" .samplingRatio) }}
+{{- $attributes := list }}
+{{- range $key, $value := .resourceAttributes }}
+{{- $attributes = append $attributes (printf "%s=%s" $key (toString $value)) }}
+{{- end }}
+{{- with $attributes }}
+{{- $_ := set $env "OTEL_RESOURCE_ATTRIBUTES" (join "," .) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- range $name, $callee := include "peakshop.app.callees" . | fromYaml }}
 {{- $_ := set $env $name (include "peakshop.app.url" (dict "root" $root "app" $callee)) }}
 {{- end }}

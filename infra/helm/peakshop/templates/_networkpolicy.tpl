@@ -111,6 +111,9 @@ neither, any address on the ports.
 {{- if and (eq $app.key "notification") $values.webhooks.urls }}
 {{- $parties = append $parties "webhooks" }}
 {{- end }}
+{{- if $root.Values.tracing.enabled }}
+{{- $parties = append $parties "otlp" }}
+{{- end }}
 {{- range $parties }}
 {{- $party := index $egress . }}
 {{- $rules = append $rules (include "peakshop.netpol.partyRule" (dict "party" $party "ports" $party.ports) | fromYaml) }}
