@@ -24,6 +24,18 @@ for item in ${PEAKSHOP_SCALE:-}; do
   scale_args+=(--scale "$item")
 done
 
+# PEAKSHOP_TRACING=1 also starts the trace viewer and sends the services'
+# spans to it (OpenTelemetry, off otherwise).
+if [ "${PEAKSHOP_TRACING:-0}" = 1 ]; then
+  # Where setup built local images, the viewer is built the same way.
+  if [ -f "$root/.peakshop/images.env" ]; then
+    bash "$root/infra/images/build.sh" zipkin
+    PEAKSHOP_ZIPKIN_IMAGE="$(sed -n 's/^PEAKSHOP_ZIPKIN_IMAGE=//p' "$root/.peakshop/images.env")"
+    export PEAKSHOP_ZIPKIN_IMAGE
+  fi
+  export COMPOSE_PROFILES=tracing PEAKSHOP_TRACES_EXPORTER="${PEAKSHOP_TRACES_EXPORTER:-zipkin}"
+fi
+
 log "building service images"
 compose build --quiet
 log "starting containers"
@@ -67,6 +79,7 @@ cat <<INFO
   mail (SMTP sink) http://127.0.0.1:${PEAKSHOP_MAIL_UI_PORT:-8025}/api/v1/messages
   kafka           127.0.0.1:${PEAKSHOP_KAFKA_PORT:-9092}
   postgres        postgres://peakshop:***@127.0.0.1:${PEAKSHOP_POSTGRES_PORT:-5432}/peakshop
+  traces          $([ "${PEAKSHOP_TRACING:-0}" = 1 ] && echo "http://127.0.0.1:${PEAKSHOP_ZIPKIN_PORT:-9411}   (Zipkin: one trace per checkout)" || echo "off (PEAKSHOP_TRACING=1 bash scripts/up.sh starts the viewer)")
   logs            docker compose logs -f   (or docker-compose)
   stop            bash scripts/down.sh
 INFO

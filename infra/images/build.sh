@@ -3,6 +3,8 @@
 # machines can reach (Debian's mirror, Maven Central, the npm registry), and
 # records their names in .peakshop/images.env. Idempotent: an image whose inputs
 # did not change (same hash label) is skipped. Prints what it did.
+# `build.sh zipkin` also builds the trace viewer (only `PEAKSHOP_TRACING=1
+# scripts/up.sh` needs it, so setup leaves it out).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -12,6 +14,7 @@ mirror="${PEAKSHOP_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 node_version="${PEAKSHOP_NODE_VERSION:-24.21.0}"
 npm_version="${PEAKSHOP_NPM_VERSION:-11.6.2}"
 kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/kafka/pom.xml")"
+zipkin_version="$(sed -n 's:.*<zipkin.version>\(.*\)</zipkin.version>.*:\1:p' "$here/zipkin/pom.xml")"
 prefix="${PEAKSHOP_LOCAL_IMAGE_PREFIX:-peakshop-local}"
 
 base_image="$prefix/debian:$suite"
@@ -20,6 +23,7 @@ kafka_image="$prefix/kafka:$kafka_version"
 node_image="$prefix/node:$node_version"
 reaper_image="$prefix/reaper:1"
 smtp_image="$prefix/smtp-sink:1"
+zipkin_image="$prefix/zipkin:$zipkin_version"
 
 say() { printf '[images] %s\n' "$*"; }
 
@@ -60,15 +64,16 @@ build_base() {
   say "built $base_image in $((SECONDS - started))s"
 }
 
-fetch_kafka_jars() {
-  local stamp="$here/kafka/jars/.pom-sha256" want
-  want=$(sha256sum "$here/kafka/pom.xml" | cut -c1-64)
+fetch_jars() { # image-folder what [maven flags...]: its pom's dependencies into jars/
+  local dir="$here/$1" what="$2"; shift 2
+  local stamp="$dir/jars/.pom-sha256" want
+  want=$(sha256sum "$dir/pom.xml" | cut -c1-64)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
-  command -v mvn >/dev/null || { echo "Maven (mvn) is needed to fetch Kafka's jars" >&2; exit 1; }
-  say "resolving Kafka $kafka_version jars from Maven Central"
-  rm -rf "$here/kafka/jars"
-  mvn -q -B -f "$here/kafka/pom.xml" dependency:copy-dependencies \
-    -DoutputDirectory="$here/kafka/jars" -DincludeScope=runtime >/dev/null
+  command -v mvn >/dev/null || { echo "Maven (mvn) is needed to fetch $what" >&2; exit 1; }
+  say "resolving $what from Maven Central"
+  rm -rf "$dir/jars"
+  mvn -q -B -f "$dir/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$dir/jars" -DincludeScope=runtime "$@" >/dev/null
   echo "$want" >"$stamp"
 }
 
@@ -90,7 +95,7 @@ started_all=$SECONDS
 build_base
 build "$postgres_image" "$here/postgres" "$(inputs_hash "$here/postgres" "$(image_id "$base_image")")" \
   --build-arg "BASE_IMAGE=$base_image"
-fetch_kafka_jars
+fetch_jars kafka "Kafka $kafka_version jars"
 build "$kafka_image" "$here/kafka" "$(inputs_hash "$here/kafka" "$(image_id "$base_image") $(cat "$here/kafka/jars/.pom-sha256")")" \
   --build-arg "BASE_IMAGE=$base_image"
 fetch_node_tarballs
@@ -102,6 +107,12 @@ build "$reaper_image" "$here/reaper" "$(inputs_hash "$here/reaper" "$(image_id "
 build "$smtp_image" "$here/smtp-sink" "$(inputs_hash "$here/smtp-sink" "$(image_id "$node_image")")" \
   --build-arg "NODE_IMAGE=$node_image"
 
+if [ "${1:-}" = zipkin ]; then
+  fetch_jars zipkin "the Zipkin $zipkin_version server"
+  build "$zipkin_image" "$here/zipkin" "$(inputs_hash "$here/zipkin" "$(image_id "$base_image") $(cat "$here/zipkin/jars/.pom-sha256")")" \
+    --build-arg "BASE_IMAGE=$base_image"
+fi
+
 mkdir -p "$root/.peakshop"
 cat >"$root/.peakshop/images.env" <<EOF
 # Written by infra/images/build.sh: locally built stand-ins for the official images.
@@ -112,4 +123,7 @@ PEAKSHOP_REAPER_IMAGE=$reaper_image
 PEAKSHOP_SMTP_IMAGE=$smtp_image
 PEAKSHOP_DEBIAN_IMAGE=$base_image
 EOF
+if docker image inspect "$zipkin_image" >/dev/null 2>&1; then
+  echo "PEAKSHOP_ZIPKIN_IMAGE=$zipkin_image" >>"$root/.peakshop/images.env"
+fi
 say "images ready in $((SECONDS - started_all))s; names recorded in .peakshop/images.env"
