@@ -111,8 +111,9 @@ const holdSeconds = (hold: NonNullable<PeakBenchmarkResult["hold"]>) =>
 function holdSection(result: PeakBenchmarkResult, hold: NonNullable<PeakBenchmarkResult["hold"]>): string[] {
   const perSaga = (value: number | undefined) =>
     value === undefined ? "n/a" : (value / hold.sagas).toFixed(1);
-  const cpu = Object.entries(hold.cost.cpuSeconds).sort(([, a], [, b]) => b - a);
-  const totalCpu = cpu.reduce((sum, [, seconds]) => sum + seconds, 0);
+  // A container that stopped during the hold cannot be read (NaN): listed, left out of the total.
+  const cpu = Object.entries(hold.cost.cpuSeconds).sort(([, a], [, b]) => (b || 0) - (a || 0));
+  const totalCpu = cpu.reduce((sum, [, seconds]) => sum + (Number.isFinite(seconds) ? seconds : 0), 0);
   const peakRss: Record<string, number> = {};
   for (const sample of result.samples)
     for (const [service, bytes] of Object.entries(sample.rssBytesByService))
@@ -128,7 +129,7 @@ function holdSection(result: PeakBenchmarkResult, hold: NonNullable<PeakBenchmar
     "| --- | --- | --- | --- | --- |",
     ...cpu.map(
       ([name, seconds]) =>
-        `| ${name} | ${((seconds * 1000) / hold.sagas).toFixed(2)} | ${((100 * seconds) / totalCpu).toFixed(0)}% | ${hold.cost.memoryBytes[name] !== undefined ? mib(hold.cost.memoryBytes[name]!) : "n/a"} | ${peakRss[name] ? mib(peakRss[name]!) : "n/a"} |`,
+        `| ${name} | ${Number.isFinite(seconds) ? ((seconds * 1000) / hold.sagas).toFixed(2) : "n/a (stopped)"} | ${Number.isFinite(seconds) ? ((100 * seconds) / totalCpu).toFixed(0) : "n/a"}% | ${hold.cost.memoryBytes[name] !== undefined ? mib(hold.cost.memoryBytes[name]!) : "n/a"} | ${peakRss[name] ? mib(peakRss[name]!) : "n/a"} |`,
     ),
     "",
   ];

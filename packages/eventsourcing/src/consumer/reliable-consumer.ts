@@ -138,13 +138,15 @@ export class ReliableConsumer {
         if ("error" in item) throw item.error;
         const messageId = messageIdOf(message);
         const input = item.input;
-        const alone = await consumeTraced(message, consumer, async () =>
-          handler.handleAlone?.(input, { consumer, messageId }, message),
-        );
-        if (alone) return alone;
-        return await handleOnce(this.dataSource, consumer, messageId, (manager) =>
-          consumeTraced(message, consumer, () => handler.handle(input, manager, message)),
-        );
+        return await consumeTraced(message, consumer, async () => {
+          const alone = await handler.handleAlone?.(input, { consumer, messageId }, message);
+          return (
+            alone ??
+            handleOnce(this.dataSource, consumer, messageId, (manager) =>
+              handler.handle(input, manager, message),
+            )
+          );
+        });
       } catch (error) {
         const kind = classifyFailure(error);
         if (kind === "infrastructure") throw error;
