@@ -29,6 +29,7 @@ export {
   type ProblemFilterOptions,
 } from "./http/problem-details.filter";
 export { invalidRequest, parseRequest } from "./http/parse-request";
+export { readPage, type Page } from "./http/pagination";
 export { PollingWorker } from "./lifecycle/polling-worker";
 export { SweepWorker } from "./lifecycle/sweep-worker";
 export { WorkSignal, type SubscribeOptions, type WorkSubscription } from "./lifecycle/work-signal";

@@ -1,3 +1,4 @@
+import { readPage, type Page } from "@peakshop/platform-nest";
 import type { DataSource } from "typeorm";
 import type { InventoryStore, ProductView } from "./inventory-store.port";
 
@@ -9,18 +10,14 @@ export class ReadCatalogQuery {
   ) {}
 
   /** Every product, or with `limit` one page of them: `nextCursor` (the page's last SKU) leads on, null on the last. */
-  async list(
-    page: { limit?: number; cursor?: string } = {},
-  ): Promise<{ items: ProductView[]; nextCursor: string | null }> {
+  async list(page: { limit?: number; cursor?: string } = {}): Promise<Page<ProductView>> {
     if (!page.limit)
       return { items: await this.store.listProducts(this.dataSource.manager), nextCursor: null };
-    // One more than a page tells whether another page follows.
-    const found = await this.store.listProducts(this.dataSource.manager, {
-      afterSku: page.cursor,
-      limit: page.limit + 1,
-    });
-    const items = found.slice(0, page.limit);
-    return { items, nextCursor: found.length > page.limit ? items.at(-1)!.sku : null };
+    return readPage(
+      page.limit,
+      (limit) => this.store.listProducts(this.dataSource.manager, { afterSku: page.cursor, limit }),
+      (last) => last.sku,
+    );
   }
 
   get(sku: string): Promise<ProductView | undefined> {

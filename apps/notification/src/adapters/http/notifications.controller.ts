@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from "@nestjs/common";
 import { CustomerId } from "@peakshop/contracts";
-import { invalidRequest, parseRequest } from "@peakshop/platform-nest";
+import { invalidRequest, parseRequest, readPage } from "@peakshop/platform-nest";
 import { z } from "zod";
 import { NotificationsRepository } from "../persistence/notifications.repository";
 
@@ -40,9 +40,10 @@ export class NotificationsController {
           message: "not one of this customer's notifications",
         },
       ]);
-    // One more than a page tells whether another page follows.
-    const found = await this.notifications.feed(customerId, limit + 1, from);
-    const items = found.slice(0, limit);
-    return { items, nextCursor: found.length > limit ? items.at(-1)!.id : null };
+    return readPage(
+      limit,
+      (count) => this.notifications.feed(customerId, count, from),
+      (last) => last.id,
+    );
   }
 }

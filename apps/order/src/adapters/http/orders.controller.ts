@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from "@nestjs/common";
-import { invalidRequest, parseRequest, ProblemException } from "@peakshop/platform-nest";
+import { invalidRequest, parseRequest, ProblemException, readPage } from "@peakshop/platform-nest";
 import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
 import { z } from "zod";
@@ -56,21 +56,21 @@ export class OrdersController {
       throw invalidRequest([
         { field: "query.cursor", message: "not a cursor from a previous page's nextCursor" },
       ]);
-    const rows: { state: OrderState; placed_at: Date; order_id: string }[] = await this.dataSource.query(
-      `SELECT state, placed_at, order_id FROM orders_view
-        WHERE customer_id = $1 AND ($2::text IS NULL OR status = $2)
-          AND ($3::timestamptz IS NULL OR (placed_at, order_id) < ($3::timestamptz, $4::uuid))
-        ORDER BY placed_at DESC, order_id DESC LIMIT $5`,
-      [customerId, status ?? null, after?.placedAt ?? null, after?.orderId ?? null, limit + 1],
+    const page = await readPage(
+      limit,
+      (count): Promise<{ state: OrderState; placed_at: Date; order_id: string }[]> =>
+        this.dataSource.query(
+          `SELECT state, placed_at, order_id FROM orders_view
+            WHERE customer_id = $1 AND ($2::text IS NULL OR status = $2)
+              AND ($3::timestamptz IS NULL OR (placed_at, order_id) < ($3::timestamptz, $4::uuid))
+            ORDER BY placed_at DESC, order_id DESC LIMIT $5`,
+          [customerId, status ?? null, after?.placedAt ?? null, after?.orderId ?? null, count],
+        ),
+      (last) => encodeOrderCursor({ placedAt: last.placed_at.toISOString(), orderId: last.order_id }),
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
     return {
-      items: page.map((row) => toOrderView(row.state as Exclude<OrderState, { status: "none" }>)),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeOrderCursor({ placedAt: last.placed_at.toISOString(), orderId: last.order_id })
-          : null,
+      items: page.items.map((row) => toOrderView(row.state as Exclude<OrderState, { status: "none" }>)),
+      nextCursor: page.nextCursor,
     };
   }
 
