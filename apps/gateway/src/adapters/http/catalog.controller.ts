@@ -19,13 +19,9 @@ export class CatalogController {
   @Public()
   async list(@Query() query: unknown, @Req() request: FastifyRequest) {
     const { limit, cursor } = parseRequest(catalogQuery, query, "query");
-    const params = new URLSearchParams();
-    if (limit) params.set("limit", String(limit));
-    if (cursor) params.set("cursor", cursor);
-    const search = params.size ? `?${params}` : "";
     const { body } = await this.upstream.call(
       "inventory",
-      { method: "GET", path: `/v1/products${search}`, requestId: request.id },
+      { method: "GET", path: "/v1/products", query: { limit, cursor }, requestId: request.id },
       CatalogView,
     );
     return body;

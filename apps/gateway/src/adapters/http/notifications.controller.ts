@@ -22,15 +22,12 @@ export class NotificationsController {
   @Get()
   async list(@CurrentCaller() caller: Caller, @Query() query: unknown) {
     const { limit, cursor, after } = parseRequest(notificationQuery, query, "query");
-    const params = new URLSearchParams();
-    if (limit) params.set("limit", String(limit));
-    if (cursor ?? after) params.set("cursor", (cursor ?? after)!);
-    const search = params.size ? `?${params}` : "";
     const { body } = await this.upstream.call(
       "notification",
       {
         method: "GET",
-        path: `/v1/customers/${encodeURIComponent(caller.customerId)}/notifications${search}`,
+        path: `/v1/customers/${encodeURIComponent(caller.customerId)}/notifications`,
+        query: { limit, cursor: cursor ?? after },
         requestId: caller.requestId,
       },
       NotificationFeed,

@@ -40,14 +40,9 @@ export class OperationsController {
   @AdminOnly()
   async orders(@Query() query: unknown, @Req() request: FastifyRequest) {
     const filter = parseRequest(adminOrdersQuery, query, "query");
-    const search = new URLSearchParams(
-      Object.entries(filter).flatMap(([name, value]): [string, string][] =>
-        value === undefined ? [] : [[name, String(value)]],
-      ),
-    );
     const { body } = await this.upstream.call(
       "order",
-      { method: "GET", path: `/v1/orders-overview?${search}`, requestId: request.id },
+      { method: "GET", path: "/v1/orders-overview", query: filter, requestId: request.id },
       OrdersOverview,
     );
     return body;

@@ -45,13 +45,14 @@ export class OrdersController {
   @Get()
   async list(@CurrentCaller() caller: Caller, @Query() query: unknown) {
     const { status, limit, cursor } = parseRequest(orderListQuery, query, "query");
-    const params = new URLSearchParams({ customerId: caller.customerId });
-    if (status) params.set("status", status);
-    if (limit) params.set("limit", String(limit));
-    if (cursor) params.set("cursor", cursor);
     const { body } = await this.upstream.call(
       "order",
-      { method: "GET", path: `/v1/orders?${params}`, requestId: caller.requestId },
+      {
+        method: "GET",
+        path: "/v1/orders",
+        query: { customerId: caller.customerId, status, limit, cursor },
+        requestId: caller.requestId,
+      },
       OrderPage,
     );
     return body;

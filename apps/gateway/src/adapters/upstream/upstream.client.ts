@@ -9,8 +9,10 @@ export type Service = "inventory" | "cart" | "order" | "payment" | "notification
 
 export interface UpstreamRequest {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Path and query, already encoded. */
+  /** The path, already encoded. */
   path: string;
+  /** Query parameters; those left undefined are not sent. */
+  query?: Record<string, string | number | undefined>;
   requestId: string;
   body?: unknown;
   headers?: Record<string, string>;
@@ -31,6 +33,13 @@ export interface UpstreamResponse {
  * streams and Request/Response objects cost more than the rest of a proxied
  * call, on the path every checkout takes.
  */
+/** `?name=value&...` of the parameters given, or nothing. */
+export function searchOf(query: UpstreamRequest["query"] = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+  return params.size ? `?${params}` : "";
+}
+
 @Injectable()
 export class UpstreamClient implements OnApplicationShutdown {
   private readonly baseUrls: Record<Service, string>;
@@ -58,7 +67,7 @@ export class UpstreamClient implements OnApplicationShutdown {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), this.config.UPSTREAM_TIMEOUT_MS);
     try {
-      const response = await request(`${this.baseUrls[service]}${upstream.path}`, {
+      const response = await request(`${this.baseUrls[service]}${upstream.path}${searchOf(upstream.query)}`, {
         method: upstream.method,
         headers: {
           accept: "application/json",
