@@ -6,7 +6,7 @@ import { loadNotificationConfig, startNotificationService } from "@peakshop/noti
 import { loadOrderConfig, startOrderService } from "@peakshop/order/app";
 import { loadPaymentConfig, startPaymentService } from "@peakshop/payment/app";
 import type { testContext } from "@peakshop/testing";
-import { NO_BANK_FAULTS } from "@peakshop/testcontainers";
+import { NO_BANK_FAULTS, putBankFaults } from "@peakshop/testcontainers";
 
 type Context = ReturnType<typeof testContext>;
 
@@ -147,17 +147,7 @@ export async function startCheckoutSystem(
   return {
     urls,
     databaseUrls: { inventory: inventoryDatabase, order: orderDatabase },
-    async setBankFaults(faults) {
-      const response = await fetch(`${bankUrl}/v1/faults`, {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...NO_BANK_FAULTS, ...faults }),
-      });
-      if (response.status !== 200)
-        throw new Error(
-          `the bank simulator refused the faults: HTTP ${response.status} ${await response.text()}`,
-        );
-    },
+    setBankFaults: (faults) => putBankFaults(bankUrl, faults),
     async restartPayment() {
       await payment.close();
       payment = await startPaymentService(paymentConfig, { port: 0 });

@@ -1,9 +1,8 @@
 export {
   PeakshopEnvironment,
   StartedPeakshopEnvironment,
-  NO_BANK_FAULTS,
-  type BankFaults,
   type PeakshopEnvironmentOptions,
 } from "./peakshop-environment";
+export { NO_BANK_FAULTS, putBankFaults, type BankFaults } from "./bank-faults";
 export { imagesOf, SERVICES, type ImageOptions, type PeakshopImages, type PeakshopService } from "./images";
 export { buildServiceImage, type BuildOptions } from "./build-images";

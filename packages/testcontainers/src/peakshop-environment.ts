@@ -7,27 +7,8 @@ import {
   type StartedTestContainer,
 } from "testcontainers";
 import { imagesOf, SERVICES, type ImageOptions, type PeakshopImages, type PeakshopService } from "./images";
+import { putBankFaults, type BankFaults } from "./bank-faults";
 import { CREATE_DATABASES, serviceSettings } from "./service-settings";
-
-/** The bank simulator's faults (its PUT /v1/faults); what is left out is off. */
-export interface BankFaults {
-  latencyMs: number;
-  errorRate: number;
-  outage: boolean;
-  capacity: number | null;
-  lostResponseRate: number;
-  declineRate: number;
-}
-
-/** The bank simulator with every fault off. */
-export const NO_BANK_FAULTS: BankFaults = {
-  latencyMs: 0,
-  errorRate: 0,
-  outage: false,
-  capacity: null,
-  lostResponseRate: 0,
-  declineRate: 0,
-};
 
 export interface PeakshopEnvironmentOptions extends ImageOptions {
   /** Order's payment deadline (PAYMENT_DEADLINE_MS). Default 3 minutes. */
@@ -152,13 +133,8 @@ export class StartedPeakshopEnvironment {
   }
 
   /** Sets the bank simulator's faults (an outage, errors, latency ...); what is left out is off. */
-  async setBankFaults(faults: Partial<BankFaults>): Promise<void> {
-    const response = await fetch(`${this.bankUrl}/v1/faults`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...NO_BANK_FAULTS, ...faults }),
-    });
-    if (!response.ok) throw new Error(`the bank simulator refused the faults: HTTP ${response.status}`);
+  setBankFaults(faults: Partial<BankFaults>): Promise<void> {
+    return putBankFaults(this.bankUrl, faults);
   }
 
   /** Stops every container and removes the network (unless it was handed in). */
