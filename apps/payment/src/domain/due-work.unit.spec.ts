@@ -11,18 +11,9 @@ import {
   type ChargeOutcome,
 } from "./due-work";
 import type { PaymentState } from "./payment.state";
+import { paymentDetails } from "../../test/payment-fixtures";
 
-const details = {
-  paymentId: "7d2e9f8b-4e54-4b66-8d72-4d303f2f1b02",
-  orderId: "6c1e8f7a-3d43-4a55-9c61-3c2f2f1e0a01",
-  customerId: "c-1",
-  amountCents: 3000,
-  currency: "EUR",
-  paymentToken: "tok_ok",
-  deadline: "2026-11-11T00:03:00.000Z",
-  correlationId: "corr-1",
-  failedAttempts: 0,
-};
+const details = { ...paymentDetails, failedAttempts: 0 };
 const pending = { status: "pending", ...details } as const;
 const abandoned = { status: "abandoned", abandonedAt: "2026-11-11T00:03:00.000Z", ...details } as const;
 const t = (iso: string) => new Date(iso);

@@ -5,20 +5,10 @@ import type { PaymentCommand } from "./payment.commands";
 import { decide, evolve, paymentDecider } from "./payment.decider";
 import { initialPaymentState, type PaymentState } from "./payment.state";
 import { retryDelayMs } from "./retry-policy";
+import { paymentDetails } from "../../test/payment-fixtures";
 
 const at = "2026-11-11T00:00:00.000Z";
-const request: PaymentCommand = {
-  type: "RequestPayment",
-  paymentId: "7d2e9f8b-4e54-4b66-8d72-4d303f2f1b02",
-  orderId: "6c1e8f7a-3d43-4a55-9c61-3c2f2f1e0a01",
-  customerId: "c-1",
-  amountCents: 3000,
-  currency: "EUR",
-  paymentToken: "tok_ok",
-  deadline: "2026-11-11T00:03:00.000Z",
-  correlationId: "corr-1",
-  at,
-};
+const request: PaymentCommand = { type: "RequestPayment", ...paymentDetails, at };
 const { givenDecided: given } = deciderSpec(paymentDecider);
 const failure = (nextAttemptAt: string): PaymentCommand => ({
   type: "RecordTransientFailure",
