@@ -8,6 +8,7 @@ import type { PlatformConfig } from "../config/service-config";
 import { ProblemDetailsFilter } from "../http/problem-details.filter";
 import { kafkaConsumerServer } from "../kafka/kafka-consumer.server";
 import { recordHttpRequests } from "../metrics/http-request.metrics";
+import { routeServerSpans } from "../tracing/http-route";
 
 export interface StartOptions {
   /** Consumer group of the service's Kafka event handlers; omit for services that only publish. */
@@ -60,6 +61,7 @@ export async function startService(
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   recordHttpRequests(app.getHttpAdapter().getInstance(), app.get(Registry));
+  routeServerSpans(app.getHttpAdapter().getInstance());
   if (options.corsOrigins?.length) {
     app.enableCors({
       origin: [...options.corsOrigins],
