@@ -99,6 +99,8 @@ describe("PeakshopEnvironment", () => {
     expect([...new Set(trace.map((span) => span.service))]).toEqual(expect.arrayContaining(CHECKOUT_PATH));
     expect(unconnected(trace, callerSpanId)).toEqual([]);
     expect(trace.filter((span) => span.name.startsWith("send ")).length).toBeGreaterThanOrEqual(4);
+    // Server spans are named by their route template, not the raw path.
+    expect(trace.map((span) => `${span.service}: ${span.name}`)).toContain("gateway: POST /v1/checkout");
 
     // The bank simulator takes faults (setBankFaults throws on anything but its 200).
     await peakshop.setBankFaults({ outage: true });
