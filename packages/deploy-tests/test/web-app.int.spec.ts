@@ -4,7 +4,7 @@ import type { IIngress, INetworkPolicy } from "kubernetes-models/networking.k8s.
 import { describe, expect, it } from "vitest";
 import { templateError } from "./support/helm";
 import { ofKind, render, type Manifest } from "./support/manifests";
-import { defaultRender, STAGING_VALUES } from "./support/renders";
+import { defaultRender, PRODUCTION_VALUES, STAGING_VALUES } from "./support/renders";
 
 const WEB = [
   "web.enabled=true",
@@ -68,6 +68,21 @@ describe("the web app in the chart", () => {
         .filter(Boolean);
     expect(webEgress(panel)).toEqual(["bank-simulator"]);
     expect(webEgress(staging)).toEqual([]);
+  });
+
+  it("is scraped like the services: a ServiceMonitor on its HTTP port, and Prometheus let in", () => {
+    const production = render({ values: PRODUCTION_VALUES, set: WEB });
+    const monitor = named<Manifest & { spec: { endpoints: unknown[] } }>(
+      production,
+      "ServiceMonitor",
+      "peakshop-web",
+    )!;
+    expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: "http", path: "/metrics" })]);
+    const ingress = named<INetworkPolicy>(production, "NetworkPolicy", "peakshop-web")!.spec!.ingress!;
+    expect(ingress.at(-1)).toEqual({
+      from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }],
+      ports: [{ port: 8080, protocol: "TCP" }],
+    });
   });
 
   it("is exposed by an Ingress of its own when asked", () => {

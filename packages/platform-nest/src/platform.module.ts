@@ -15,7 +15,7 @@ import { KafkaPort } from "./kafka/kafka.port";
 import { KafkajsAdapter } from "./kafka/kafkajs.adapter";
 import { loggingModule } from "./logging/logging.module";
 import { MetricsController } from "./metrics/metrics.controller";
-import { createMetricsRegistry } from "./metrics/metrics-registry";
+import { createMetricsRegistry } from "@peakshop/metrics";
 import { stopTracing } from "./tracing/trace-context";
 
 class KafkaPortLifecycle implements OnApplicationShutdown {

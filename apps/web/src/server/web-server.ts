@@ -1,5 +1,6 @@
 import { sep } from "node:path";
 import fastifyStatic from "@fastify/static";
+import { createMetricsRegistry, recordHttpRequests } from "@peakshop/metrics";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerBankFaults } from "./bank-faults.js";
 
@@ -25,10 +26,13 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
  * Serves the web app as static files: hashed assets cached for good,
  * index.html never (so a deploy reaches every browser at the next load),
  * /config.json from the environment, and every other path answered with the
- * app itself so links into it (an order page) load.
+ * app itself so links into it (an order page) load. Serves /metrics as the
+ * services do, for the same dashboards and alerts.
  */
 export async function startWebServer(options: WebServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
+  const metrics = createMetricsRegistry("web");
+  recordHttpRequests(app, metrics);
   app.addHook("onSend", async (_request, reply) => {
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "no-referrer");
@@ -53,6 +57,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Fastify
   if (options.devBankUrl) registerBankFaults(app, options.devBankUrl);
   app.get("/health/live", async () => ({ status: "ok" }));
   app.get("/health/ready", async () => ({ status: "ok" }));
+  app.get("/metrics", async (_request, reply) =>
+    reply.header("content-type", metrics.contentType).send(await metrics.metrics()),
+  );
   app.setNotFoundHandler((request, reply) => {
     if (request.method !== "GET" && request.method !== "HEAD") return reply.code(405).send();
     return reply.header("cache-control", "no-cache").sendFile("index.html");

@@ -7,7 +7,7 @@ import { Registry } from "prom-client";
 import type { PlatformConfig } from "../config/service-config";
 import { ProblemDetailsFilter } from "../http/problem-details.filter";
 import { kafkaConsumerServer } from "../kafka/kafka-consumer.server";
-import { recordHttpRequests } from "../metrics/http-request.metrics";
+import { recordHttpRequests } from "@peakshop/metrics";
 import { routeServerSpans } from "../tracing/http-route";
 
 export interface StartOptions {

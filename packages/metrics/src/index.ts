@@ -1,0 +1,2 @@
+export { recordHttpRequests } from "./http-request.metrics";
+export { createMetricsRegistry } from "./metrics-registry";

@@ -1,0 +1,3 @@
+import { peakshopVitestConfig } from "../../vitest.shared";
+
+export default peakshopVitestConfig();
