@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { INestApplication } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
+import { recordHttpRequests } from "@peakshop/metrics";
 import { Logger } from "nestjs-pino";
 import { Registry } from "prom-client";
 import type { PlatformConfig } from "../config/service-config";
 import { ProblemDetailsFilter } from "../http/problem-details.filter";
 import { kafkaConsumerServer } from "../kafka/kafka-consumer.server";
-import { recordHttpRequests } from "@peakshop/metrics";
+import { HandlerSpansInterceptor } from "../tracing/handler-spans";
 import { routeServerSpans } from "../tracing/http-route";
+import { tracingStarted } from "../tracing/trace-context";
 
 export interface StartOptions {
   /** Consumer group of the service's Kafka event handlers; omit for services that only publish. */
@@ -62,6 +64,7 @@ export async function startService(
   app.enableShutdownHooks();
   recordHttpRequests(app.getHttpAdapter().getInstance(), app.get(Registry));
   routeServerSpans(app.getHttpAdapter().getInstance());
+  if (tracingStarted()) app.useGlobalInterceptors(new HandlerSpansInterceptor());
   if (options.corsOrigins?.length) {
     app.enableCors({
       origin: [...options.corsOrigins],

@@ -1,4 +1,3 @@
-import { NestInstrumentation } from "@opentelemetry/instrumentation-nestjs-core";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 import { PgInstrumentation } from "@opentelemetry/instrumentation-pg";
 import { UndiciInstrumentation } from "@opentelemetry/instrumentation-undici";
@@ -31,9 +30,10 @@ let sdk: NodeSDK | undefined;
 /**
  * Starts OpenTelemetry tracing when the OTEL_* variables ask for it, before
  * the modules it instruments are loaded: import the service's tracing file
- * first in main. HTTP in and out (node:http, undici and fetch), NestJS and pg
- * are instrumented by their OpenTelemetry instrumentations; Kafka by the
- * Kafka port (see kafka-spans). Only spans under a request or a message are
+ * first in main. HTTP in and out (node:http, undici and fetch) and pg are
+ * instrumented by their OpenTelemetry instrumentations; Kafka by the Kafka
+ * port (see kafka-spans); NestJS handlers by HandlerSpansInterceptor, since
+ * OpenTelemetry's NestJS instrumentation does not cover Nest 12. Only spans under a request or a message are
  * kept: pollers and relays alone start none.
  */
 export function startTracing(serviceName: string, env: Environment = process.env): boolean {
@@ -50,7 +50,6 @@ export function startTracing(serviceName: string, env: Environment = process.env
         requireParentforOutgoingSpans: true,
       }),
       new UndiciInstrumentation({ requireParentforSpans: true }),
-      new NestInstrumentation(),
       new PgInstrumentation({ requireParentSpan: true }),
     ],
   });
