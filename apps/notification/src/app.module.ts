@@ -11,6 +11,7 @@ import { DeliveriesWorker } from "./adapters/delivery/deliveries.worker";
 import { IncidentRecoveryWorker } from "./adapters/persistence/incident-recovery.worker";
 import { AddPaymentRecovery1764310000000 } from "./adapters/persistence/migrations/1764310000000-add-payment-recovery";
 import { CreateIncidentUpdates1765300000000 } from "./adapters/persistence/migrations/1765300000000-create-incident-updates";
+import { TraceNotificationDeliveries1765400000000 } from "./adapters/persistence/migrations/1765400000000-trace-notification-deliveries";
 import { HttpWebhookSender } from "./adapters/delivery/http-webhook.sender";
 import { DisabledEmailSender, SmtpEmailSender } from "./adapters/delivery/smtp-email.sender";
 import { TemplateCustomerContacts } from "./adapters/delivery/template-customer-contacts";
@@ -48,6 +49,7 @@ export const NOTIFICATION_MIGRATIONS = [
   CreateNotifications1764110000000,
   AddPaymentRecovery1764310000000,
   CreateIncidentUpdates1765300000000,
+  TraceNotificationDeliveries1765400000000,
 ];
 export const NOTIFICATION_CONSUMER = "notification";
 

@@ -17,6 +17,8 @@ const CHECKOUT_PATH: PeakshopService[] = [
   "bank-simulator",
   "notification",
 ];
+/** The span of an e-mail sent from notification's delivery queue. */
+const EMAIL_SENT = "notification: notification deliver email";
 
 /**
  * The module as another team would use it, on this repository's images:
@@ -86,8 +88,10 @@ describe("PeakshopEnvironment", () => {
     // Spans arrive as each service exports them (a parent may come after its
     // child), so wait for the whole trace, then say what is missing if it never came.
     let trace: ReceivedSpan[] = [];
+    const named = () => trace.map((span) => `${span.service}: ${span.name}`);
     const whole = () =>
       CHECKOUT_PATH.every((service) => trace.some((span) => span.service === service)) &&
+      named().includes(EMAIL_SENT) &&
       unconnected(trace, callerSpanId).length === 0;
     await waitFor(
       async () => {
@@ -100,7 +104,13 @@ describe("PeakshopEnvironment", () => {
     expect(unconnected(trace, callerSpanId)).toEqual([]);
     expect(trace.filter((span) => span.name.startsWith("send ")).length).toBeGreaterThanOrEqual(4);
     // Server spans are named by their route template, not the raw path.
-    expect(trace.map((span) => `${span.service}: ${span.name}`)).toContain("gateway: POST /v1/checkout");
+    expect(named()).toContain("gateway: POST /v1/checkout");
+    // Each NestJS handler that answered has a span of its own under its server span.
+    expect(named()).toEqual(
+      expect.arrayContaining(["gateway: CheckoutController.checkout", "cart: CartsController.checkOut"]),
+    );
+    // The customer's e-mail, sent later from notification's delivery queue, joins the trace too.
+    expect(named()).toContain(EMAIL_SENT);
 
     // The bank simulator takes faults (setBankFaults throws on anything but its 200).
     await peakshop.setBankFaults({ outage: true });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from "@nestjs/common";
 import { enqueueOutbox } from "@peakshop/eventsourcing";
-import { SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { inSpan, SERVICE_CONFIG } from "@peakshop/platform-nest";
 import { Counter, Registry } from "prom-client";
 import { DataSource } from "typeorm";
 import { z } from "zod";
@@ -125,11 +125,21 @@ export class DeliverNotificationsHandler {
       this.outcomes.inc({ channel: delivery.channel, outcome: "delivered" });
   }
 
+  /** Sends in a span of the trace that decided the delivery, so a late e-mail or webhook joins its checkout's trace. */
   private send(delivery: ClaimedDelivery): Promise<void> {
-    if (delivery.channel === "email") {
-      return this.email.send({ deliveryId: delivery.id, ...emailPayload.parse(delivery.payload) });
-    }
-    return this.webhook.send({ deliveryId: delivery.id, ...webhookPayload.parse(delivery.payload) });
+    const span = {
+      parent: delivery.traceparent,
+      attributes: {
+        "peakshop.delivery.id": delivery.id,
+        "peakshop.delivery.attempt": delivery.attempt,
+        "peakshop.notification.kind": delivery.kind,
+      },
+    };
+    return inSpan(`notification deliver ${delivery.channel}`, span, () =>
+      delivery.channel === "email"
+        ? this.email.send({ deliveryId: delivery.id, ...emailPayload.parse(delivery.payload) })
+        : this.webhook.send({ deliveryId: delivery.id, ...webhookPayload.parse(delivery.payload) }),
+    );
   }
 
   private async failed(delivery: ClaimedDelivery, error: string): Promise<void> {

@@ -122,6 +122,8 @@ export interface ClaimedDelivery {
   orderId: string | null;
   kind: NotificationKind;
   correlationId: string;
+  /** The trace that decided the delivery (W3C traceparent), continued when it is sent. */
+  traceparent?: string;
 }
 
 /** When an incident began and, once resolved, ended. */

@@ -29,6 +29,7 @@ export class DeliveriesRepository implements Deliveries {
       order_id: string | null;
       kind: NotificationKind;
       correlation_id: string;
+      traceparent: string | null;
     }>(
       this.dataSource,
       `UPDATE notification_deliveries d
@@ -40,7 +41,7 @@ export class DeliveriesRepository implements Deliveries {
                 FOR UPDATE SKIP LOCKED) due,
               notifications n
         WHERE d.id = due.id AND n.id = d.notification_id
-        RETURNING d.id, d.channel, d.target, d.payload, d.attempts, d.notification_id,
+        RETURNING d.id, d.channel, d.target, d.payload, d.attempts, d.notification_id, d.traceparent,
                   n.customer_id, n.order_id, n.kind, n.correlation_id`,
       [limit, leaseMs],
     );
@@ -55,6 +56,7 @@ export class DeliveriesRepository implements Deliveries {
       orderId: row.order_id,
       kind: row.kind,
       correlationId: row.correlation_id,
+      ...(row.traceparent ? { traceparent: row.traceparent } : {}),
     }));
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { outboxColumns, writeCtes, type OutboxMessage, type SqlStatement } from "@peakshop/eventsourcing";
+import { activeTraceparent } from "@peakshop/platform-nest";
 import { DataSource, type EntityManager } from "typeorm";
 import type { NotificationKind } from "../../domain/notification.types";
 import type { DeliveryRow, NotificationRow, Notifications } from "../../application/notification-store.ports";
@@ -76,8 +77,9 @@ export class NotificationsRepository implements Notifications {
         ],
       },
       {
-        text: `INSERT INTO notification_deliveries (id, notification_id, channel, target, payload, next_attempt_at, created_at)
-         SELECT d.id, d.notification_id, d.channel, d.target, d.payload, d.created_at, d.created_at
+        // The trace that decided the deliveries, continued when they are sent.
+        text: `INSERT INTO notification_deliveries (id, notification_id, channel, target, payload, next_attempt_at, created_at, traceparent)
+         SELECT d.id, d.notification_id, d.channel, d.target, d.payload, d.created_at, d.created_at, $7::text
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[])
              AS d (id, notification_id, channel, target, payload, created_at)
            JOIN notification_inserted ON notification_inserted.id = d.notification_id
@@ -89,6 +91,7 @@ export class NotificationsRepository implements Notifications {
           deliveries.map((row) => row.target),
           deliveries.map((row) => JSON.stringify(row.payload)),
           deliveries.map((row) => row.createdAt),
+          activeTraceparent() ?? null,
         ],
       },
       {
