@@ -43,7 +43,7 @@ export {
   activeTraceparent,
   inSpan,
   tracingStarted,
-  withActiveTraceparent,
+  withTraceparent,
   type SpanOptions,
 } from "./tracing/trace-context";
 export { consumeTraced, publishTraced } from "./tracing/kafka-spans";

@@ -1,5 +1,5 @@
 import { crc32 } from "node:zlib";
-import { withActiveTraceparent } from "@peakshop/platform-nest";
+import { activeTraceparent, withTraceparent } from "@peakshop/platform-nest";
 import type { EntityManager } from "typeorm";
 import { notifyOnCommit, outboxWritten } from "../store/commit-signals";
 import type { OutboxMessage } from "../store/event-store";
@@ -19,12 +19,13 @@ export const slotOf = (key: string): number => crc32(key) % OUTBOX_SLOTS;
  * gives (slot, topic, message_key, value, headers).
  */
 export function outboxColumns(messages: readonly OutboxMessage[]): unknown[] {
+  const traceparent = activeTraceparent();
   return [
     messages.map((message) => slotOf(message.key)),
     messages.map((message) => message.topic),
     messages.map((message) => message.key),
     messages.map((message) => message.value),
-    messages.map((message) => JSON.stringify(withActiveTraceparent(message.headers))),
+    messages.map((message) => JSON.stringify(withTraceparent(message.headers, traceparent))),
   ];
 }
 

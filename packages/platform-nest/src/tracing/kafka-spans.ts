@@ -1,4 +1,4 @@
-import { context, SpanKind, trace, type Span } from "@opentelemetry/api";
+import { SpanKind, trace, type Span } from "@opentelemetry/api";
 import type { IncomingMessage, OutgoingRecord } from "../kafka/kafka.port";
 import {
   contextOf,
@@ -33,7 +33,8 @@ export async function publishTraced<T>(
   const spans: Span[] = [];
   const traced = records.map((record) => {
     const headers = record.headers ?? {};
-    const parent = headers[TRACEPARENT_HEADER] ? contextOf(headers) : context.active();
+    // The stored context if the record has one, else the active one.
+    const parent = contextOf(headers);
     const span = tracer().startSpan(
       `send ${record.topic}`,
       { kind: SpanKind.PRODUCER, attributes: messagingAttributes(record.topic, "send") },
@@ -63,6 +64,7 @@ export function consumeTraced<T>(
   consumer: string,
   handle: () => Promise<T>,
 ): Promise<T> {
+  // inSpan checks too; this one spares building the attributes when tracing is off.
   if (!tracingStarted()) return handle();
   return inSpan(
     `process ${message.topic}`,

@@ -9,7 +9,7 @@ import {
   activeTraceparent,
   markTracingStarted,
   stopTracing,
-  withActiveTraceparent,
+  withTraceparent,
 } from "./trace-context";
 
 const exporter = new InMemorySpanExporter();
@@ -48,7 +48,7 @@ describe("trace context across Kafka (the outbox in between)", () => {
   it("given a request's span, when an outbox row is written, then the row carries that span's traceparent", () => {
     const span = trace.getTracer("test").startSpan("POST /v1/carts/me/checkout");
     const headers = context.with(trace.setSpan(context.active(), span), () =>
-      withActiveTraceparent({ ce_id: "1" }),
+      withTraceparent({ ce_id: "1" }, activeTraceparent()),
     );
     span.end();
     expect(idsOf(headers.traceparent)).toEqual({

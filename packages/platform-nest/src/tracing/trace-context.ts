@@ -48,11 +48,16 @@ export function activeTraceIds(): { trace_id?: string; span_id?: string } {
   return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
 }
 
-/** Headers with the active trace context added, unless they carry one already. */
-export function withActiveTraceparent(headers: Record<string, string> = {}): Record<string, string> {
-  if (!started || headers[TRACEPARENT_HEADER]) return headers;
-  const traceparent = activeTraceparent();
-  return traceparent ? { ...headers, [TRACEPARENT_HEADER]: traceparent } : headers;
+/**
+ * Headers with a trace context added (read once per batch with
+ * activeTraceparent), unless there is none or they carry one already.
+ */
+export function withTraceparent(
+  headers: Record<string, string> = {},
+  traceparent: string | undefined,
+): Record<string, string> {
+  if (!traceparent || headers[TRACEPARENT_HEADER]) return headers;
+  return { ...headers, [TRACEPARENT_HEADER]: traceparent };
 }
 
 /** The context a message's headers carry, as a parent for the spans that handle it. */
