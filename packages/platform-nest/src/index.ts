@@ -30,6 +30,12 @@ export {
 } from "./http/problem-details.filter";
 export { invalidRequest, parseRequest } from "./http/parse-request";
 export { readPage, type Page } from "./http/pagination";
+export {
+  OutboundFailure,
+  sendOutbound,
+  type OutboundAnswer,
+  type OutboundRequest,
+} from "./http/outbound-http";
 export { PollingWorker } from "./lifecycle/polling-worker";
 export { SweepWorker } from "./lifecycle/sweep-worker";
 export { WorkSignal, type SubscribeOptions, type WorkSubscription } from "./lifecycle/work-signal";

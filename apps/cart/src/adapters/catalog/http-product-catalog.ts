@@ -1,4 +1,5 @@
 import { Currency, Sku, UnitPriceCents } from "@peakshop/contracts";
+import { OutboundFailure, sendOutbound, type OutboundAnswer } from "@peakshop/platform-nest";
 import { z } from "zod";
 import { CatalogUnavailable, ProductCatalog, type Product } from "../../application/product-catalog.port";
 
@@ -24,32 +25,29 @@ export class HttpProductCatalog extends ProductCatalog {
 
   async find(sku: string): Promise<Product | undefined> {
     const url = `${this.baseUrl}/v1/products/${encodeURIComponent(sku)}`;
-    let response: Response;
+    let answer: OutboundAnswer;
     try {
-      response = await fetch(url, {
+      answer = await sendOutbound(url, {
+        method: "GET",
         headers: { accept: "application/json" },
-        signal: AbortSignal.timeout(this.timeoutMs),
+        timeoutMs: this.timeoutMs,
       });
     } catch (error) {
-      throw new CatalogUnavailable(`inventory did not answer GET ${url} within ${this.timeoutMs} ms`, {
+      const why = error instanceof OutboundFailure && error.kind === "network" ? error.code : "timed out";
+      throw new CatalogUnavailable(`inventory did not answer GET ${url} (${why}, ${this.timeoutMs} ms)`, {
         cause: error,
       });
     }
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return undefined;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new CatalogUnavailable(`inventory answered GET ${url} with ${response.status}`);
-    }
-    return this.parse(url, sku, response);
+    if (answer.status === 404) return undefined;
+    if (answer.status < 200 || answer.status >= 300)
+      throw new CatalogUnavailable(`inventory answered GET ${url} with ${answer.status}`);
+    return this.parse(url, sku, answer.text);
   }
 
-  private async parse(url: string, sku: string, response: Response): Promise<Product> {
+  private parse(url: string, sku: string, text: string): Product {
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(text);
     } catch (error) {
       throw new CatalogUnavailable(`inventory answered GET ${url} with a body that is not JSON`, {
         cause: error,

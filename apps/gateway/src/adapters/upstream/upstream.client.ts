@@ -1,6 +1,12 @@
 import { Inject, Injectable, type OnApplicationShutdown } from "@nestjs/common";
-import { problemType, REQUEST_ID_HEADER, SERVICE_CONFIG } from "@peakshop/platform-nest";
-import { Agent, request } from "undici";
+import {
+  OutboundFailure,
+  problemType,
+  REQUEST_ID_HEADER,
+  SERVICE_CONFIG,
+  sendOutbound,
+} from "@peakshop/platform-nest";
+import { Agent } from "undici";
 import type { z } from "zod";
 import type { GatewayConfig } from "../../config";
 import { upstreamFailure, UpstreamProblem, UpstreamUnavailable } from "./upstream-problem";
@@ -23,16 +29,6 @@ export interface UpstreamResponse {
   body: unknown;
 }
 
-/**
- * HTTP to the services behind the gateway, bounded by UPSTREAM_TIMEOUT_MS.
- * The request id travels along, so one id ties the client's call to every
- * service's log lines. No retries here: reads are cheap for the client to
- * repeat, and writes must not be repeated without an idempotency key.
- *
- * undici's request API over kept-alive connections, not fetch: fetch's WHATWG
- * streams and Request/Response objects cost more than the rest of a proxied
- * call, on the path every checkout takes.
- */
 /** `?name=value&...` of the parameters given, or nothing. */
 export function searchOf(query: UpstreamRequest["query"] = {}): string {
   const params = new URLSearchParams();
@@ -40,6 +36,14 @@ export function searchOf(query: UpstreamRequest["query"] = {}): string {
   return params.size ? `?${params}` : "";
 }
 
+/**
+ * HTTP to the services behind the gateway, bounded by UPSTREAM_TIMEOUT_MS.
+ * The request id travels along, so one id ties the client's call to every
+ * service's log lines. No retries here: reads are cheap for the client to
+ * repeat, and writes must not be repeated without an idempotency key.
+ * Over sendOutbound (undici's request API), on connections of the gateway's
+ * own, closed after the last answer at shutdown.
+ */
 @Injectable()
 export class UpstreamClient implements OnApplicationShutdown {
   private readonly baseUrls: Record<Service, string>;
@@ -62,29 +66,26 @@ export class UpstreamClient implements OnApplicationShutdown {
 
   /** Any answer the service gives; throws UpstreamUnavailable when it gives none in time. */
   async send(service: Service, upstream: UpstreamRequest): Promise<UpstreamResponse> {
-    // A timer cleared on the answer: AbortSignal.timeout would still fire (and
-    // build a DOMException) for every call that finished in time.
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.config.UPSTREAM_TIMEOUT_MS);
     try {
-      const response = await request(`${this.baseUrls[service]}${upstream.path}${searchOf(upstream.query)}`, {
-        method: upstream.method,
-        headers: {
-          accept: "application/json",
-          [REQUEST_ID_HEADER]: upstream.requestId,
-          ...(upstream.body === undefined ? {} : { "content-type": "application/json" }),
-          ...upstream.headers,
+      const answer = await sendOutbound(
+        `${this.baseUrls[service]}${upstream.path}${searchOf(upstream.query)}`,
+        {
+          method: upstream.method,
+          headers: {
+            accept: "application/json",
+            [REQUEST_ID_HEADER]: upstream.requestId,
+            ...(upstream.body === undefined ? {} : { "content-type": "application/json" }),
+            ...upstream.headers,
+          },
+          body: upstream.body === undefined ? undefined : JSON.stringify(upstream.body),
+          timeoutMs: this.config.UPSTREAM_TIMEOUT_MS,
+          dispatcher: this.agent,
         },
-        body: upstream.body === undefined ? undefined : JSON.stringify(upstream.body),
-        signal: deadline.signal,
-        dispatcher: this.agent,
-      });
-      const text = await response.body.text().catch(() => "");
-      return { status: response.statusCode, body: text ? safeJson(text) : undefined };
-    } catch {
-      throw new UpstreamUnavailable(service, deadline.signal.aborted ? "timed out" : "unreachable");
-    } finally {
-      clearTimeout(timer);
+      );
+      return { status: answer.status, body: answer.text ? safeJson(answer.text) : undefined };
+    } catch (error) {
+      const timedOut = error instanceof OutboundFailure && error.kind === "timeout";
+      throw new UpstreamUnavailable(service, timedOut ? "timed out" : "unreachable");
     }
   }
 

@@ -8,6 +8,7 @@ import {
   wrap,
   type IPolicy,
 } from "cockatiel";
+import { OutboundFailure, sendOutbound, type OutboundAnswer } from "@peakshop/platform-nest";
 import {
   BankGateway,
   BankRefused,
@@ -147,45 +148,39 @@ export class HttpBankGateway extends BankGateway {
     idempotencyKey?: string,
     body?: unknown,
   ): Promise<unknown> {
-    let response: Response;
+    let answer: OutboundAnswer;
     try {
-      response = await fetch(`${this.settings.baseUrl}${path}`, {
+      // The timeout also covers reading the body: a bank that sends its headers
+      // and then stalls (or drops the connection) is as unavailable as one that
+      // never answers, and the request did reach it.
+      answer = await sendOutbound(`${this.settings.baseUrl}${path}`, {
         method,
         headers: {
           "content-type": "application/json",
           ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
+        timeoutMs: this.settings.timeoutMs,
       });
     } catch (error) {
-      throw networkFailure(error, this.settings.timeoutMs);
+      throw bankFailure(error, this.settings.timeoutMs);
     }
-    // The timeout's signal also covers reading the body: a bank that sends its
-    // headers and then stalls (or drops the connection) is as unavailable as
-    // one that never answers, and the request did reach it.
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw networkFailure(error, this.settings.timeoutMs, { reachedTheBank: true });
-    }
-    if (method === "GET" && response.status === 404) return undefined;
-    if (response.status >= 500)
-      throw new BankUnavailable(`bank answered ${response.status}`, response.status !== 503);
-    if (BUSY_STATUSES.has(response.status)) {
+    const { status, text } = answer;
+    if (method === "GET" && status === 404) return undefined;
+    if (status >= 500) throw new BankUnavailable(`bank answered ${status}`, status !== 503);
+    if (BUSY_STATUSES.has(status)) {
       // Not our request's fault: the bank is overloaded (429) or timed out reading it
       // (408). Waiting and asking again, through the breaker, is what it asks for.
-      throw new BankUnavailable(`bank answered ${response.status}`, response.status === 408);
+      throw new BankUnavailable(`bank answered ${status}`, status === 408);
     }
-    if (!response.ok) {
+    if (status < 200 || status >= 300) {
       // Other 4xx: our request is wrong; retrying cannot help, and it must not pass silently.
-      throw new BankRefused(`bank refused ${method} ${path}: ${response.status} ${text}`, response.status);
+      throw new BankRefused(`bank refused ${method} ${path}: ${status} ${text}`, status);
     }
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new BankUnavailable(`bank answered ${response.status} with a body that is not JSON`, true);
+      throw new BankUnavailable(`bank answered ${status} with a body that is not JSON`, true);
     }
   }
 }
@@ -205,15 +200,9 @@ function toOutcome(charge: BankCharge): ChargeOutcome {
   };
 }
 
-function networkFailure(error: unknown, timeoutMs: number, { reachedTheBank = false } = {}): BankUnavailable {
-  const name = (error as { name?: string }).name;
-  if (name === "TimeoutError" || name === "AbortError") return new BankTimeout(timeoutMs);
-  const code = (error as { cause?: { code?: string } }).cause?.code ?? "";
+function bankFailure(error: unknown, timeoutMs: number): BankUnavailable {
+  if (!(error instanceof OutboundFailure)) throw error;
+  if (error.kind === "timeout") return new BankTimeout(timeoutMs);
   // Refused or unresolvable: the request never left; anything else may have reached the bank.
-  const neverSent =
-    !reachedTheBank && (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN");
-  return new BankUnavailable(
-    `bank unreachable (${code || (error instanceof Error ? error.message : String(error))})`,
-    !neverSent,
-  );
+  return new BankUnavailable(`bank unreachable (${error.code})`, error.reachedPeer);
 }
