@@ -1,7 +1,11 @@
+import { sendOutbound } from "@peakshop/platform-nest";
 import { WebhookSender, type WebhookRequest } from "../../application/delivery-channels.port";
 import { webhookHeaders } from "./webhook-signature";
 
-/** POSTs webhooks signed per Standard Webhooks, with fetch; only a 2xx answer within the timeout counts as delivered. */
+/**
+ * POSTs webhooks signed per Standard Webhooks; only a 2xx answer within the
+ * timeout counts as delivered (a redirect is not followed: it counts as failed).
+ */
 export class HttpWebhookSender extends WebhookSender {
   constructor(
     private readonly secret: string,
@@ -11,7 +15,7 @@ export class HttpWebhookSender extends WebhookSender {
   }
 
   async send(request: WebhookRequest): Promise<void> {
-    const response = await fetch(request.url, {
+    const { status } = await sendOutbound(request.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -19,13 +23,8 @@ export class HttpWebhookSender extends WebhookSender {
         ...webhookHeaders(this.secret, request.deliveryId, new Date(), request.body),
       },
       body: request.body,
-      signal: AbortSignal.timeout(this.timeoutMs),
-      redirect: "manual",
+      timeoutMs: this.timeoutMs,
     });
-    // Read the answer so the connection can be reused; its content does not matter.
-    await response.arrayBuffer().catch(() => undefined);
-    if (response.status < 200 || response.status >= 300) {
-      throw new Error(`webhook ${request.url} answered ${response.status}`);
-    }
+    if (status < 200 || status >= 300) throw new Error(`webhook ${request.url} answered ${status}`);
   }
 }
