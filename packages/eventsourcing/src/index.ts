@@ -15,7 +15,7 @@ export {
   type RecordedEvent,
 } from "./store/event-store";
 export { PostgresEventStore } from "./store/postgres-event-store";
-export { writeCtes, type SqlStatement } from "./store/sql-statement";
+export { writeCtes, writeTogether, type SqlStatement } from "./store/sql-statement";
 export { afterCommit, transactionWithAfterCommit } from "./store/after-commit";
 export { eventsWritten, notifyOnCommit, outboxWritten } from "./store/commit-signals";
 export { type SnapshotPolicy } from "./store/snapshots";

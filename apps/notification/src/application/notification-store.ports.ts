@@ -54,8 +54,7 @@ export abstract class Deliveries {
 
 /** What notification remembers of each order: whose, delayed or not, final or not. */
 export abstract class TrackedOrders {
-  abstract track(manager: EntityManager, fact: OrderFact): Promise<void>;
-  /** track's write, for a statement that holds the fact's other writes too. */
+  /** Remembers a fact's order: a write for the statement that holds the fact's other writes. */
   abstract trackStatement(fact: OrderFact): SqlStatement;
   /** Orders whose payment was delayed at or before `at` and that are still open then. */
   abstract delayedAndOpen(manager: EntityManager, at: string): Promise<DelayedOrder[]>;

@@ -3,6 +3,7 @@ import {
   notifyOnCommit,
   outboxWritten,
   writeOnce,
+  writeTogether,
   type InboxEntry,
   type InboxOutcome,
 } from "@peakshop/eventsourcing";
@@ -22,10 +23,18 @@ export class NotifyCustomerHandler {
     private readonly dataSource: DataSource,
   ) {}
 
+  /**
+   * In the caller's transaction (a batch of messages): what was sent is read,
+   * then the fact's writes go in one statement, as executeOnce's do.
+   */
   async execute(manager: EntityManager, fact: OrderFact, source: SourceEvent): Promise<void> {
-    await this.tracked.track(manager, fact);
     const alreadySent = await this.notifications.kindsSentFor(manager, fact.orderId);
-    await this.recorder.record(manager, decideNotifications(fact, alreadySent), source, new Date());
+    const drafts = decideNotifications(fact, alreadySent);
+    await writeTogether(manager, [
+      this.tracked.trackStatement(fact),
+      ...this.recorder.writesOf(drafts, source, new Date()),
+    ]);
+    if (drafts.length > 0) notifyOnCommit(manager, outboxWritten);
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { EntityManager } from "typeorm";
+
 /**
  * A parameterised SQL statement in pg's terms: `text` numbers its parameters
  * from $1, `values` holds them in order. Writes that must commit with an
@@ -37,4 +39,15 @@ export function writeCtes(writes: readonly SqlStatement[], values: unknown[]): s
     values.push(...write.values);
     return cte;
   });
+}
+
+/**
+ * Runs `writes` as one statement (see writeCtes) in the caller's transaction:
+ * one round trip where each would take its own.
+ */
+export async function writeTogether(manager: EntityManager, writes: readonly SqlStatement[]): Promise<void> {
+  if (writes.length === 0) return;
+  const values: unknown[] = [];
+  const ctes = writeCtes(writes, values);
+  await manager.query(`WITH ${ctes.join(",\n")} SELECT 1`, values);
 }

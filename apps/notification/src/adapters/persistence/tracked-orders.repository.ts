@@ -13,12 +13,7 @@ import { queryRows } from "./query-rows";
  */
 @Injectable()
 export class TrackedOrdersRepository implements TrackedOrders {
-  async track(manager: EntityManager, fact: OrderFact): Promise<void> {
-    const { text, values } = this.trackStatement(fact);
-    await manager.query(text, [...values]);
-  }
-
-  /** track's write, for a statement that holds the fact's other writes too. */
+  /** Remembers a fact's order: a write for the statement that holds the fact's other writes. */
   trackStatement(fact: OrderFact): SqlStatement {
     const [deadline, delayedAt, finishedAt] =
       fact.type === "OrderPlaced"
