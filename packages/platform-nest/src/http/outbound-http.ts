@@ -15,6 +15,11 @@ export interface OutboundRequest {
   timeoutMs: number;
   /** Connections to use; a process-wide kept-alive pool when omitted. */
   dispatcher?: Dispatcher;
+  /**
+   * Only the status matters (a webhook): the body is discarded, and a peer
+   * that stalls or drops the connection after its status still answered.
+   */
+  statusOnly?: boolean;
 }
 
 /** Connection errors that mean the request never left: nothing can have reached the peer. */
@@ -38,8 +43,11 @@ export class OutboundFailure extends Error {
   }
 }
 
+// undici's default idle time (4 s, or less when the peer's Keep-Alive header
+// says so): a partner that closes idle connections sooner without saying so
+// would otherwise break a reused one as a request goes out.
 let sharedAgent: Agent | undefined;
-const agent = () => (sharedAgent ??= new Agent({ keepAliveTimeout: 30_000 }));
+const agent = () => (sharedAgent ??= new Agent());
 
 /**
  * One HTTP exchange with a service or partner we call (the gateway's
@@ -77,6 +85,10 @@ export async function sendOutbound(url: string, outbound: OutboundRequest): Prom
       });
     } catch (error) {
       throw failure(error, false);
+    }
+    if (outbound.statusOnly) {
+      await response.body.dump().catch(() => undefined);
+      return { status: response.statusCode, text: "" };
     }
     try {
       return { status: response.statusCode, text: await response.body.text() };

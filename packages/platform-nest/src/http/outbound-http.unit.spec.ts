@@ -73,6 +73,17 @@ describe("sendOutbound", () => {
     expect(failure).toMatchObject({ kind: "network", reachedPeer: true });
   });
 
+  it("given only the status matters, then a peer that stalls or drops after its status still answered", async () => {
+    for (const path of ["/stall-body", "/drop-body"]) {
+      const answer = await sendOutbound(`${base}${path}`, {
+        method: "POST",
+        timeoutMs: 200,
+        statusOnly: true,
+      });
+      expect(answer).toEqual({ status: 200, text: "" });
+    }
+  });
+
   it("given nobody listening, then the request is known never to have left", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
