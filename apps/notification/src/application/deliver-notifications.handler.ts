@@ -125,8 +125,17 @@ export class DeliverNotificationsHandler {
       this.outcomes.inc({ channel: delivery.channel, outcome: "delivered" });
   }
 
-  /** Sends in a span of the trace that decided the delivery, so a late e-mail or webhook joins its checkout's trace. */
+  /**
+   * Sends in a span of the trace that decided the delivery, so a late e-mail
+   * or webhook joins its checkout's trace; without one (decided untraced, or
+   * before traces were kept), in none: the poller starts no trace of its own.
+   */
   private send(delivery: ClaimedDelivery): Promise<void> {
+    const send = () =>
+      delivery.channel === "email"
+        ? this.email.send({ deliveryId: delivery.id, ...emailPayload.parse(delivery.payload) })
+        : this.webhook.send({ deliveryId: delivery.id, ...webhookPayload.parse(delivery.payload) });
+    if (!delivery.traceparent) return send();
     const span = {
       parent: delivery.traceparent,
       attributes: {
@@ -135,11 +144,7 @@ export class DeliverNotificationsHandler {
         "peakshop.notification.kind": delivery.kind,
       },
     };
-    return inSpan(`notification deliver ${delivery.channel}`, span, () =>
-      delivery.channel === "email"
-        ? this.email.send({ deliveryId: delivery.id, ...emailPayload.parse(delivery.payload) })
-        : this.webhook.send({ deliveryId: delivery.id, ...webhookPayload.parse(delivery.payload) }),
-    );
+    return inSpan(`notification deliver ${delivery.channel}`, span, send);
   }
 
   private async failed(delivery: ClaimedDelivery, error: string): Promise<void> {

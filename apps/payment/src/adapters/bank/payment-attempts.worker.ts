@@ -34,12 +34,16 @@ export class PaymentAttemptsWorker extends PollingWorker {
   protected async round(): Promise<number> {
     const due = await this.schedule.claimDue(this.config.BANK_MAX_CONCURRENCY, this.config.ATTEMPT_LEASE_MS);
     const results = await Promise.allSettled(
+      // Work scheduled untraced (or before traces were kept) runs in no span:
+      // the poller starts no trace of its own.
       due.map((work) =>
-        inSpan(
-          `payment ${work.kind}`,
-          { parent: work.traceparent, attributes: { "peakshop.payment.id": work.paymentId } },
-          () => this.work.run(work),
-        ),
+        work.traceparent
+          ? inSpan(
+              `payment ${work.kind}`,
+              { parent: work.traceparent, attributes: { "peakshop.payment.id": work.paymentId } },
+              () => this.work.run(work),
+            )
+          : this.work.run(work),
       ),
     );
     for (const result of results) {
