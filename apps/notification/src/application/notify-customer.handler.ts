@@ -28,13 +28,9 @@ export class NotifyCustomerHandler {
    * then the fact's writes go in one statement, as executeOnce's do.
    */
   async execute(manager: EntityManager, fact: OrderFact, source: SourceEvent): Promise<void> {
-    const alreadySent = await this.notifications.kindsSentFor(manager, fact.orderId);
-    const drafts = decideNotifications(fact, alreadySent);
-    await writeTogether(manager, [
-      this.tracked.trackStatement(fact),
-      ...this.recorder.writesOf(drafts, source, new Date()),
-    ]);
-    if (drafts.length > 0) notifyOnCommit(manager, outboxWritten);
+    const { told, writes } = await this.decide(manager, fact, source);
+    await writeTogether(manager, writes);
+    if (told) notifyOnCommit(manager, outboxWritten);
   }
 
   /**
@@ -45,11 +41,17 @@ export class NotifyCustomerHandler {
    * notice of one kind either way.
    */
   async executeOnce(fact: OrderFact, source: SourceEvent, inbox: InboxEntry): Promise<InboxOutcome> {
-    const alreadySent = await this.notifications.kindsSentFor(this.dataSource.manager, fact.orderId);
+    const { told, writes } = await this.decide(this.dataSource.manager, fact, source);
+    const outcome = await writeOnce(this.dataSource, inbox, writes);
+    if (outcome === "handled" && told) notifyOnCommit(undefined, outboxWritten);
+    return outcome;
+  }
+
+  /** Reads what was sent for the order, decides what to tell, and gives the fact's writes. */
+  private async decide(reader: EntityManager, fact: OrderFact, source: SourceEvent) {
+    const alreadySent = await this.notifications.kindsSentFor(reader, fact.orderId);
     const drafts = decideNotifications(fact, alreadySent);
     const writes = [this.tracked.trackStatement(fact), ...this.recorder.writesOf(drafts, source, new Date())];
-    const outcome = await writeOnce(this.dataSource, inbox, writes);
-    if (outcome === "handled" && drafts.length > 0) notifyOnCommit(undefined, outboxWritten);
-    return outcome;
+    return { told: drafts.length > 0, writes };
   }
 }

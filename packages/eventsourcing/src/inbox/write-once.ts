@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { InboxEntry } from "../store/event-store";
 import { pgPoolOf } from "../store/pg-pool";
-import { writeCtes, type SqlStatement } from "../store/sql-statement";
+import { oneStatement, type SqlStatement } from "../store/sql-statement";
 import type { InboxOutcome } from "./inbox";
 import { inboxRow, isInboxDuplicate } from "./inbox-row";
 
@@ -17,10 +17,9 @@ export async function writeOnce(
   inbox: InboxEntry,
   writes: readonly SqlStatement[],
 ): Promise<InboxOutcome> {
-  const values: unknown[] = [];
-  const ctes = writeCtes([inboxRow(inbox), ...writes], values);
+  const { text, values } = oneStatement([inboxRow(inbox), ...writes]);
   try {
-    await pgPoolOf(dataSource).query(`WITH ${ctes.join(",\n")} SELECT 1`, values);
+    await pgPoolOf(dataSource).query(text, [...values]);
     return "handled";
   } catch (error) {
     if (isInboxDuplicate(error)) return "duplicate";

@@ -41,13 +41,19 @@ export function writeCtes(writes: readonly SqlStatement[], values: unknown[]): s
   });
 }
 
+/** `writes` as one statement of data-modifying CTEs (see writeCtes). */
+export function oneStatement(writes: readonly SqlStatement[]): SqlStatement {
+  const values: unknown[] = [];
+  const ctes = writeCtes(writes, values);
+  return { text: `WITH ${ctes.join(",\n")} SELECT 1`, values };
+}
+
 /**
- * Runs `writes` as one statement (see writeCtes) in the caller's transaction:
- * one round trip where each would take its own.
+ * Runs `writes` as one statement in the caller's transaction: one round trip
+ * where each would take its own.
  */
 export async function writeTogether(manager: EntityManager, writes: readonly SqlStatement[]): Promise<void> {
   if (writes.length === 0) return;
-  const values: unknown[] = [];
-  const ctes = writeCtes(writes, values);
-  await manager.query(`WITH ${ctes.join(",\n")} SELECT 1`, values);
+  const { text, values } = oneStatement(writes);
+  await manager.query(text, [...values]);
 }
