@@ -47,6 +47,7 @@ export {
 export {
   activeTraceIds,
   activeTraceparent,
+  continueTrace,
   inSpan,
   tracingStarted,
   withTraceparent,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from "@nestjs/common";
 import { enqueueOutbox } from "@peakshop/eventsourcing";
-import { inSpan, SERVICE_CONFIG } from "@peakshop/platform-nest";
+import { continueTrace, SERVICE_CONFIG } from "@peakshop/platform-nest";
 import { Counter, Registry } from "prom-client";
 import { DataSource } from "typeorm";
 import { z } from "zod";
@@ -125,26 +125,18 @@ export class DeliverNotificationsHandler {
       this.outcomes.inc({ channel: delivery.channel, outcome: "delivered" });
   }
 
-  /**
-   * Sends in a span of the trace that decided the delivery, so a late e-mail
-   * or webhook joins its checkout's trace; without one (decided untraced, or
-   * before traces were kept), in none: the poller starts no trace of its own.
-   */
+  /** Sends in the trace that decided the delivery, so a late e-mail or webhook joins its checkout's trace. */
   private send(delivery: ClaimedDelivery): Promise<void> {
-    const send = () =>
+    const attributes = {
+      "peakshop.delivery.id": delivery.id,
+      "peakshop.delivery.attempt": delivery.attempt,
+      "peakshop.notification.kind": delivery.kind,
+    };
+    return continueTrace(`notification deliver ${delivery.channel}`, delivery.traceparent, attributes, () =>
       delivery.channel === "email"
         ? this.email.send({ deliveryId: delivery.id, ...emailPayload.parse(delivery.payload) })
-        : this.webhook.send({ deliveryId: delivery.id, ...webhookPayload.parse(delivery.payload) });
-    if (!delivery.traceparent) return send();
-    const span = {
-      parent: delivery.traceparent,
-      attributes: {
-        "peakshop.delivery.id": delivery.id,
-        "peakshop.delivery.attempt": delivery.attempt,
-        "peakshop.notification.kind": delivery.kind,
-      },
-    };
-    return inSpan(`notification deliver ${delivery.channel}`, span, send);
+        : this.webhook.send({ deliveryId: delivery.id, ...webhookPayload.parse(delivery.payload) }),
+    );
   }
 
   private async failed(delivery: ClaimedDelivery, error: string): Promise<void> {

@@ -6,6 +6,7 @@ import type { IncomingMessage } from "../kafka/kafka.port";
 import { consumeTraced, publishTraced } from "./kafka-spans";
 import {
   activeTraceIds,
+  continueTrace,
   activeTraceparent,
   markTracingStarted,
   stopTracing,
@@ -106,5 +107,20 @@ describe("trace context across Kafka (the outbox in between)", () => {
     ).rejects.toThrow("bank unreachable");
     const [process] = await finishedSpans("process peakshop.order.events.v1");
     expect(process?.status).toMatchObject({ code: 2, message: "bank unreachable" });
+  });
+
+  it("given work picked up later, when it kept a trace it continues it, and when it kept none it runs in no span", async () => {
+    const stored = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    const inside = await continueTrace("payment charge", stored, { "peakshop.payment.id": "p-1" }, async () =>
+      activeTraceIds(),
+    );
+    const [span] = await finishedSpans("payment charge");
+    expect(span?.parentSpanContext?.spanId).toBe("00f067aa0ba902b7");
+    expect(inside).toEqual({
+      trace_id: "4bf92f3577b34da6a3ce929d0e0e4736",
+      span_id: span?.spanContext().spanId,
+    });
+    expect(await continueTrace("payment charge", undefined, {}, async () => activeTraceIds())).toEqual({});
+    expect(await finishedSpans("payment charge")).toHaveLength(1);
   });
 });

@@ -111,3 +111,18 @@ export async function inSpan<T>(name: string, options: SpanOptions, work: () => 
     throw error;
   }
 }
+
+/**
+ * Runs work picked up later (a scheduled payment attempt, a queued delivery)
+ * in a span of the trace that asked for it, or in none when it kept no trace
+ * (asked for untraced, or before traces were kept): a poller starts no trace
+ * of its own.
+ */
+export function continueTrace<T>(
+  name: string,
+  traceparent: string | undefined,
+  attributes: Attributes,
+  work: () => Promise<T>,
+): Promise<T> {
+  return traceparent ? inSpan(name, { parent: traceparent, attributes }, work) : work();
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { inSpan, PollingWorker, SERVICE_CONFIG, type WorkSignal } from "@peakshop/platform-nest";
+import { continueTrace, PollingWorker, SERVICE_CONFIG, type WorkSignal } from "@peakshop/platform-nest";
 import { PaymentSchedule } from "../../application/payment-schedule.port";
 import { ProcessDueWork } from "../../application/process-due-work";
 import type { PaymentConfig } from "../../config";
@@ -34,16 +34,13 @@ export class PaymentAttemptsWorker extends PollingWorker {
   protected async round(): Promise<number> {
     const due = await this.schedule.claimDue(this.config.BANK_MAX_CONCURRENCY, this.config.ATTEMPT_LEASE_MS);
     const results = await Promise.allSettled(
-      // Work scheduled untraced (or before traces were kept) runs in no span:
-      // the poller starts no trace of its own.
       due.map((work) =>
-        work.traceparent
-          ? inSpan(
-              `payment ${work.kind}`,
-              { parent: work.traceparent, attributes: { "peakshop.payment.id": work.paymentId } },
-              () => this.work.run(work),
-            )
-          : this.work.run(work),
+        continueTrace(
+          `payment ${work.kind}`,
+          work.traceparent,
+          { "peakshop.payment.id": work.paymentId },
+          () => this.work.run(work),
+        ),
       ),
     );
     for (const result of results) {
